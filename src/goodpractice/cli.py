@@ -1,0 +1,100 @@
+"""The ``goodpractice`` command: check, build, serve and keep generated files fresh."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from goodpractice.core.problems import Severity
+from goodpractice.core.project import Project
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder of the content repository (holding mkdocs.yml).",
+)
+
+
+@click.group()
+@click.version_option(package_name="goodpractice")
+def main() -> None:
+    """Build and check the good-practice platform."""
+
+
+@main.command()
+@ROOT_OPTION
+def check(root: Path) -> None:
+    """Validate all content; print one line per problem; exit 1 on any error."""
+    from goodpractice.core.site import check_project
+
+    problems = check_project(Project.at(root))
+    for problem in problems:
+        click.echo(problem.format())
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    warnings = len(problems) - len(errors)
+    summary = f"{len(errors)} error(s), {warnings} warning(s)"
+    click.echo(summary if problems else "All content is valid.", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to put the site (default: site/ in the root).",
+)
+def build(root: Path, site_dir: Path | None) -> None:
+    """Build the complete site into site/ (the previous site stays if the build fails)."""
+    from goodpractice.sitebuild import BuildError, build_site
+
+    try:
+        result = build_site(root, site_dir)
+    except BuildError as exc:
+        click.echo(f"Build failed: {exc}", err=True)
+        click.echo("The previous site, if any, is unchanged.", err=True)
+        sys.exit(1)
+    for note in result.notes:
+        click.echo(note)
+    click.echo(
+        f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s. "
+        f"Preview: goodpractice serve (or python3 -m http.server -d {result.site_dir})"
+    )
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(root: Path, dev_addr: str) -> None:
+    """Preview the site with live reload, including edits under practices/."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the file is out of date.")
+def schema(root: Path, check_only: bool) -> None:
+    """Regenerate schema/vocabularies.schema.json from vocabularies/."""
+    from goodpractice.core.content import load_raw
+    from goodpractice.core.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
+
+    project = Project.at(root)
+    raw = load_raw(project)
+    path = project.schema_dir / VOCABULARY_SCHEMA
+    expected = render_vocabulary_schema(raw.vocabularies)
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current == expected:
+        click.echo(f"{project.relative(path)} is up to date.")
+        return
+    if check_only:
+        click.echo(f"{project.relative(path)} is out of date; run 'goodpractice schema'.")
+        sys.exit(1)
+    path.write_text(expected, encoding="utf-8")
+    click.echo(f"Wrote {project.relative(path)}.")

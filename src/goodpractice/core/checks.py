@@ -1,0 +1,342 @@
+"""Content rules. Each ``_validate_*`` yields problems for one rule; ``check`` runs them all.
+
+Adding a rule is adding a generator here and a broken fixture with a test in tests/check/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .content import DocPage, PracticeSource, RawContent, TextSource
+from .links import SiteSources, docs_link_target, is_external, neutral, resolves, site_target
+from .markdowndoc import Link
+from .problems import Problem
+from .schema import VOCABULARY_SCHEMA, load_schema, make_validator, render_vocabulary_schema
+from .schema import schema_problems
+from .text import fold
+from .vocabularies import Vocabularies
+from .yamlsafe import YamlDocument
+
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _validate_folder_matches_id(source: PracticeSource) -> Iterator[Problem]:
+    """The id in practice.yml equals the name of its folder."""
+    doc = source.facts
+    practice_id = _get(doc.data, "id") if doc else None
+    if doc and isinstance(practice_id, str) and practice_id != source.folder_name:
+        yield Problem(
+            source.facts_path,
+            doc.line_of(("id",)),
+            "id",
+            f"'{practice_id}' differs from the folder name '{source.folder_name}'; "
+            "rename the folder or change the id so they are equal",
+        )
+
+
+def _validate_unique_ids(sources: list[PracticeSource]) -> Iterator[Problem]:
+    """No two case studies share an id (compared without case or diacritics)."""
+    seen: dict[str, PracticeSource] = {}
+    for source in sources:
+        practice_id = _get(source.facts.data, "id") if source.facts else None
+        if not isinstance(practice_id, str) or source.facts is None:
+            continue
+        key = fold(practice_id)
+        if key in seen:
+            yield Problem(
+                source.facts_path,
+                source.facts.line_of(("id",)),
+                "id",
+                f"'{practice_id}' is already the id of {seen[key].facts_path}; ids must be unique",
+            )
+        else:
+            seen[key] = source
+
+
+def _validate_period_order(doc: YamlDocument, path: str) -> Iterator[Problem]:
+    """The period does not end before it starts."""
+    start, end = _get(doc.data, "period", "start"), _get(doc.data, "period", "end")
+    if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
+        yield Problem(
+            path,
+            doc.line_of(("period", "end")),
+            "period.end",
+            f"the period ends ({end}) before it starts ({start})",
+        )
+
+
+def _validate_regions_of_counties(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """Every county named (directly or by a locality) lies in a listed development region."""
+    counties = vocabularies.get("counties")
+    if counties is None:
+        return
+    regions = set(_as_list(_get(doc.data, "location", "regions")))
+    named: list[tuple[str, tuple[str | int, ...]]] = [
+        (county, ("location", "counties", i))
+        for i, county in enumerate(_as_list(_get(doc.data, "location", "counties")))
+    ]
+    named += [
+        (locality.get("county"), ("location", "localities", i, "county"))
+        for i, locality in enumerate(_as_list(_get(doc.data, "location", "localities")))
+        if isinstance(locality, dict) and locality.get("county")
+    ]
+    for county, where in named:
+        if not isinstance(county, str) or county not in counties:
+            continue
+        region = counties[county].extra.get("region")
+        if region and region not in regions:
+            yield Problem(
+                path,
+                doc.line_of(where),
+                "location.regions",
+                f"county '{county}' lies in region '{region}', which is not listed in "
+                "location.regions; add it",
+            )
+
+
+def _validate_regions_country(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """A region is listed only together with its country."""
+    regions_vocabulary = vocabularies.get("regions")
+    countries = set(_as_list(_get(doc.data, "location", "countries")))
+    if regions_vocabulary is None:
+        return
+    for i, region in enumerate(_as_list(_get(doc.data, "location", "regions"))):
+        term = regions_vocabulary.terms.get(region) if isinstance(region, str) else None
+        country = term.extra.get("country") if term else None
+        if country and country not in countries:
+            yield Problem(
+                path,
+                doc.line_of(("location", "regions", i)),
+                "location.countries",
+                f"region '{region}' is in country '{country}', which is not listed in "
+                "location.countries",
+            )
+
+
+def _validate_priority_axis(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """The priority axis is one of the axes of the funding programme."""
+    programme = _get(doc.data, "funding", "programme")
+    axis = _get(doc.data, "funding", "priority_axis")
+    programmes = vocabularies.get("funding-programmes")
+    if not (isinstance(axis, str) and programmes and isinstance(programme, str)):
+        return
+    if programme not in programmes:
+        return
+    axes = programmes[programme].extra.get("axes") or {}
+    if axis not in axes:
+        known = ", ".join(f"'{a}'" for a in axes) or "none are listed"
+        yield Problem(
+            path,
+            doc.line_of(("funding", "priority_axis")),
+            "funding.priority_axis",
+            f"programme '{programme}' has no priority axis '{axis}'; its axes: {known} "
+            f"(see {programmes.path})",
+        )
+
+
+def _validate_figure_parts(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """A figure that is part of another (jobs for vulnerable people) never exceeds it."""
+    kinds = vocabularies.get("figure-kinds")
+    figures = [f for f in _as_list(_get(doc.data, "figures")) if isinstance(f, dict)]
+    if kinds is None:
+        return
+    values: dict[tuple[Any, Any], int] = {}
+    for i, figure in enumerate(figures):
+        key = (figure.get("kind"), figure.get("basis"))
+        if key in values:
+            yield Problem(
+                path,
+                doc.line_of(("figures", i, "kind")),
+                f"figures[{i + 1}].kind",
+                f"'{key[0]}' ({key[1]}) is given twice; keep one figure per kind and basis",
+            )
+        if isinstance(figure.get("value"), int):
+            values[key] = figure["value"]
+    for i, figure in enumerate(figures):
+        kind = figure.get("kind")
+        term = kinds.terms.get(kind) if isinstance(kind, str) else None
+        whole = term.extra.get("part_of") if term else None
+        whole_value = values.get((whole, figure.get("basis")))
+        value = figure.get("value")
+        if whole and isinstance(value, int) and whole_value is not None and value > whole_value:
+            yield Problem(
+                path,
+                doc.line_of(("figures", i, "value")),
+                f"figures[{i + 1}].value",
+                f"'{kind}' ({value}) is part of '{whole}' and cannot exceed it ({whole_value})",
+            )
+
+
+def _validate_texts_present(source: PracticeSource, languages: list[str]) -> Iterator[Problem]:
+    """Each case study has a text file per language."""
+    for language in languages:
+        if language not in source.texts:
+            path = f"{source.folder}/{language}.md"
+            yield Problem(
+                path,
+                1,
+                "(file)",
+                f"missing the {language} text; create {path} with a title, a summary and the "
+                "standard sections",
+            )
+
+
+def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator[Problem]:
+    """The text has every standard section as a '## ' heading, in the standard order."""
+    sections = vocabularies.get("sections")
+    if sections is None:
+        return
+    found = [h for h in text.doc.headings if h.level == 2]
+    found_folded = [fold(h.text) for h in found]
+    last_line = text.doc.body_line
+    position = -1
+    for term in sections.terms.values():
+        heading = term.label(text.language)
+        if fold(heading) not in found_folded:
+            yield Problem(
+                text.path,
+                last_line,
+                "sections",
+                f"missing the section '## {heading}' (sections, in order: "
+                + ", ".join(t.label(text.language) for t in sections.terms.values())
+                + ")",
+            )
+            continue
+        index = found_folded.index(fold(heading))
+        if index < position:
+            yield Problem(
+                text.path,
+                found[index].line,
+                "sections",
+                f"the section '## {heading}' is out of order",
+            )
+        position = max(position, index)
+        last_line = found[index].line
+
+
+def _validate_links(
+    path: str, links: Iterable[Link], sources: SiteSources, page_uri: str | None
+) -> Iterator[Problem]:
+    """Internal links point at a page or file that exists."""
+    for link in links:
+        target = link.target
+        if not target or target.startswith(("#", "mailto:", "tel:")) or is_external(target):
+            continue
+        if target.startswith("/"):
+            yield Problem(
+                path, link.line, "links", f"'{target}' is an absolute link; link to the .md file "
+                "relative to this one"
+            )
+            continue
+        uri = docs_link_target(page_uri, target) if page_uri else site_target(path, target)
+        if uri is None or not resolves(uri, sources):
+            yield Problem(path, link.line, "links", f"'{target}' resolves to no page or file")
+
+
+def _validate_image_alt(path: str, links: Iterable[Link]) -> Iterator[Problem]:
+    """Every image has alternative text for screen-reader users."""
+    for link in links:
+        if link.is_image and not link.text.strip():
+            yield Problem(
+                path,
+                link.line,
+                "images",
+                f"image '{link.target}' has no alt text; describe it: ![what it shows]({link.target})",
+            )
+
+
+def _validate_vocabulary_schema(content: RawContent) -> Iterator[Problem]:
+    """schema/vocabularies.schema.json matches the vocabularies it is generated from."""
+    path = content.project.schema_dir / VOCABULARY_SCHEMA
+    expected = render_vocabulary_schema(content.vocabularies)
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if current != expected:
+        yield Problem(
+            content.project.relative(path) if path.exists() else f"schema/{VOCABULARY_SCHEMA}",
+            1,
+            "(file)",
+            "out of date with vocabularies/; run 'goodpractice schema' and commit the result",
+        )
+
+
+def site_sources(content: RawContent, generated_pages: Iterable[str]) -> SiteSources:
+    pages = {neutral(page.uri) for page in content.pages} | set(generated_pages)
+    pages |= {
+        f"practices/{source.folder_name}/index.md" for source in content.practices
+    }
+    assets = set(content.doc_assets) | {
+        asset for source in content.practices for asset in source.assets
+    }
+    return SiteSources(frozenset(pages), frozenset(assets))
+
+
+def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Problem]:
+    """Every problem in the content, sorted by file and line."""
+    problems = list(content.problems)
+    project = content.project
+    facts_validator = make_validator(
+        load_schema(project.schema_dir, "practice.schema.json"), content.vocabularies
+    )
+    text_validator = make_validator(
+        load_schema(project.schema_dir, "practice-text.schema.json"), content.vocabularies
+    )
+    sources = site_sources(content, generated_pages)
+    problems += _validate_vocabulary_schema(content)
+    problems += _validate_unique_ids(content.practices)
+    for source in content.practices:
+        problems += _check_practice(source, content, facts_validator, text_validator, sources)
+    for page in content.pages:
+        problems += _check_page(page, sources)
+    return sorted(set(problems))
+
+
+def _check_practice(
+    source: PracticeSource,
+    content: RawContent,
+    facts_validator: Any,
+    text_validator: Any,
+    sources: SiteSources,
+) -> Iterator[Problem]:
+    vocabularies = content.vocabularies
+    doc = source.facts
+    if doc is not None:
+        yield from schema_problems(facts_validator, doc, source.facts_path)
+        yield from _validate_folder_matches_id(source)
+        yield from _validate_period_order(doc, source.facts_path)
+        yield from _validate_regions_of_counties(doc, source.facts_path, vocabularies)
+        yield from _validate_regions_country(doc, source.facts_path, vocabularies)
+        yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
+        yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
+    yield from _validate_texts_present(source, content.project.language_codes)
+    for text in source.texts.values():
+        yield from schema_problems(text_validator, text.doc.front_matter, text.path)
+        yield from _validate_sections(text, vocabularies)
+        yield from _validate_links(text.path, text.doc.links, sources, None)
+        yield from _validate_image_alt(text.path, text.doc.links)
+
+
+def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
+    yield from _validate_links(page.path, page.doc.links, sources, page.uri)
+    yield from _validate_image_alt(page.path, page.doc.links)
+
+
+__all__ = ["check", "site_sources"]

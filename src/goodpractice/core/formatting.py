@@ -1,0 +1,30 @@
+"""Numbers and dates written the way each language writes them (Babel's CLDR data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+
+def number(value: int, locale: str) -> str:
+    """1234 is '1.234' in Romanian and '1,234' in English."""
+    return str(format_decimal(value, locale=locale))
+
+
+def partial_date(value: str, locale: str) -> str:
+    """'2014' stays '2014'; '2014-09' is 'septembrie 2014' / 'September 2014'; a day is long."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return str(format_date(date(parts[0], parts[1], 1), "LLLL y", locale=locale))
+    return str(format_date(date(parts[0], parts[1], parts[2]), "long", locale=locale))
+
+
+def period(start: str | None, end: str | None, locale: str) -> str | None:
+    if not start:
+        return None
+    first = partial_date(start, locale)
+    return f"{first} – {partial_date(end, locale)}" if end else first

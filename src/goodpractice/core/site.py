@@ -1,0 +1,61 @@
+"""Validated content, ready to render: the bridge between ``check`` and the page generators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .checks import check
+from .content import RawContent, load_raw
+from .labels import Labels
+from .model import Practice, Text, practice_from_data
+from .problems import ContentError, Problem, errors
+from .project import Project
+from .vocabularies import Vocabularies
+
+
+@dataclass(frozen=True)
+class Site:
+    project: Project
+    vocabularies: Vocabularies
+    labels: Labels
+    practices: dict[str, Practice]
+    raw: RawContent
+    warnings: tuple[Problem, ...] = ()
+
+
+def generated_page_uris(raw: RawContent) -> list[str]:
+    """Pages the generators add besides one page per case study (for link checks)."""
+    del raw  # every project has the same generated listings for now
+    return ["practices/index.md"]
+
+
+def check_project(project: Project) -> list[Problem]:
+    raw = load_raw(project)
+    return check(raw, generated_page_uris(raw))
+
+
+def load_site(project: Project) -> Site:
+    """Load and check everything; raise ContentError listing every error if any."""
+    raw = load_raw(project)
+    problems = check(raw, generated_page_uris(raw))
+    if errors(problems):
+        raise ContentError(errors(problems))
+    practices: dict[str, Practice] = {}
+    for source in raw.practices:
+        assert source.facts is not None  # guaranteed by check
+        texts = {
+            language: Text(
+                language=language,
+                path=text.path,
+                title=str(text.doc.meta["title"]),
+                summary=str(text.doc.meta["summary"]),
+                body=text.doc.body,
+                body_line=text.doc.body_line,
+                meta=dict(text.doc.meta),
+            )
+            for language, text in source.texts.items()
+        }
+        practice = practice_from_data(source.facts.data, source.folder, texts)
+        practices[practice.id] = practice
+    warnings = tuple(p for p in problems if p not in errors(problems))
+    return Site(project, raw.vocabularies, raw.labels, practices, raw, warnings)

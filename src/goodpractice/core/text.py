@@ -1,0 +1,26 @@
+"""Text helpers shared by checks, search and slugs: diacritic folding and near matches."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+# Cedilla forms are still common in older Romanian texts; they fold like comma-below.
+_CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-like form: 'Iaşi', 'Iași' and 'iasi' all give 'iasi'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_CEDILLA_TO_COMMA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def nearest(value: str, candidates: list[str], limit: int = 3) -> list[str]:
+    """The closest candidates to a misspelt value, best first."""
+    folded = {fold(c): c for c in candidates}
+    matches = difflib.get_close_matches(fold(value), list(folded), n=limit, cutoff=0.5)
+    return [folded[m] for m in matches]
+
+
+def quote_list(values: list[str]) -> str:
+    return ", ".join(f"'{v}'" for v in values)

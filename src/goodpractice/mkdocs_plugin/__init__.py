@@ -1,0 +1,1 @@
+"""The MkDocs adapter: a thin plugin around the core. The only package that imports MkDocs."""
