@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from goodpractice.core.problems import Severity
-from goodpractice.core.project import Project
+from goodpractice.core.project import Project, ProjectError
 
 ROOT_OPTION = click.option(
     "--root",
@@ -19,7 +19,15 @@ ROOT_OPTION = click.option(
 )
 
 
-@click.group()
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ProjectError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="goodpractice")
 def main() -> None:
     """Build and check the good-practice platform."""

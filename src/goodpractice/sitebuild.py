@@ -56,9 +56,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True)
 def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:
     _attach_log_handler()
     try:
-        config = load_config(
-            str(project.root / "mkdocs.yml"), site_dir=str(out), strict=strict
-        )
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(out), strict=strict)
         mkdocs_build(config)
     except PluginError as exc:
         raise BuildError(str(exc)) from None
@@ -74,9 +72,7 @@ def _swap(new: Path, target: Path) -> None:
         new.rename(target)
         return
     if not (target / "index.html").exists() and any(target.iterdir()):
-        raise BuildError(
-            f"{target} exists and does not look like a built site; not replacing it"
-        )
+        raise BuildError(f"{target} exists and does not look like a built site; not replacing it")
     old = target.with_name(f".site-old-{time.time_ns()}")
     target.rename(old)
     new.rename(target)

@@ -12,8 +12,13 @@ from .content import DocPage, PracticeSource, RawContent, TextSource
 from .links import SiteSources, docs_link_target, is_external, neutral, resolves, site_target
 from .markdowndoc import Link
 from .problems import Problem
-from .schema import VOCABULARY_SCHEMA, load_schema, make_validator, render_vocabulary_schema
-from .schema import schema_problems
+from .schema import (
+    VOCABULARY_SCHEMA,
+    load_schema,
+    make_validator,
+    render_vocabulary_schema,
+    schema_problems,
+)
 from .text import fold
 from .vocabularies import Vocabularies
 from .yamlsafe import YamlDocument
@@ -84,7 +89,7 @@ def _validate_regions_of_counties(
     if counties is None:
         return
     regions = set(_as_list(_get(doc.data, "location", "regions")))
-    named: list[tuple[str, tuple[str | int, ...]]] = [
+    named: list[tuple[Any, tuple[str | int, ...]]] = [
         (county, ("location", "counties", i))
         for i, county in enumerate(_as_list(_get(doc.data, "location", "counties")))
     ]
@@ -189,7 +194,7 @@ def _validate_figure_parts(
 def _validate_texts_present(source: PracticeSource, languages: list[str]) -> Iterator[Problem]:
     """Each case study has a text file per language."""
     for language in languages:
-        if language not in source.texts:
+        if language not in source.text_files:
             path = f"{source.folder}/{language}.md"
             yield Problem(
                 path,
@@ -243,8 +248,10 @@ def _validate_links(
             continue
         if target.startswith("/"):
             yield Problem(
-                path, link.line, "links", f"'{target}' is an absolute link; link to the .md file "
-                "relative to this one"
+                path,
+                link.line,
+                "links",
+                f"'{target}' is an absolute link; link to the .md file relative to this one",
             )
             continue
         uri = docs_link_target(page_uri, target) if page_uri else site_target(path, target)
@@ -260,7 +267,8 @@ def _validate_image_alt(path: str, links: Iterable[Link]) -> Iterator[Problem]:
                 path,
                 link.line,
                 "images",
-                f"image '{link.target}' has no alt text; describe it: ![what it shows]({link.target})",
+                f"image '{link.target}' has no alt text; describe what it shows: "
+                f"![description]({link.target})",
             )
 
 
@@ -280,9 +288,7 @@ def _validate_vocabulary_schema(content: RawContent) -> Iterator[Problem]:
 
 def site_sources(content: RawContent, generated_pages: Iterable[str]) -> SiteSources:
     pages = {neutral(page.uri) for page in content.pages} | set(generated_pages)
-    pages |= {
-        f"practices/{source.folder_name}/index.md" for source in content.practices
-    }
+    pages |= {f"practices/{source.folder_name}/index.md" for source in content.practices}
     assets = set(content.doc_assets) | {
         asset for source in content.practices for asset in source.assets
     }

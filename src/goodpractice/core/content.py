@@ -30,6 +30,7 @@ class PracticeSource:
     facts_path: str
     facts: YamlDocument | None
     texts: dict[str, TextSource] = field(default_factory=dict)
+    text_files: set[str] = field(default_factory=set)  # languages with a file, even unreadable
     assets: list[str] = field(default_factory=list)  # repository-relative
 
     @property
@@ -82,11 +83,15 @@ def load_raw(project: Project) -> RawContent:
         project.i18n_dir / "interface.yml", project.root, languages
     )
     problems += vocab_problems + label_problems
-    practices = [
-        _load_practice(project, folder, problems)
-        for folder in sorted(project.practices_dir.iterdir())
-        if folder.is_dir() and not folder.name.startswith((".", "_"))
-    ] if project.practices_dir.is_dir() else []
+    practices = (
+        [
+            _load_practice(project, folder, problems)
+            for folder in sorted(project.practices_dir.iterdir())
+            if folder.is_dir() and not folder.name.startswith((".", "_"))
+        ]
+        if project.practices_dir.is_dir()
+        else []
+    )
     pages, doc_assets = _load_docs(project, problems)
     return RawContent(project, vocabularies, labels, practices, pages, doc_assets, problems)
 
@@ -105,6 +110,7 @@ def _load_practice(project: Project, folder: Path, problems: list[Problem]) -> P
     for language in project.language_codes:
         text_file = folder / f"{language}.md"
         if text_file.is_file():
+            source.text_files.add(language)
             doc = _parse_md(text_file, f"{rel_folder}/{language}.md", problems)
             if doc is not None:
                 source.texts[language] = TextSource(language, f"{rel_folder}/{language}.md", doc)

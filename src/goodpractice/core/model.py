@@ -96,7 +96,11 @@ def practice_from_data(data: dict[str, Any], folder: str, texts: dict[str, Text]
         ),
         organisations=tuple(
             Organisation(
-                org["name"], org["type"], tuple(org["roles"]), org.get("country"), org.get("website")
+                org["name"],
+                org["type"],
+                tuple(org["roles"]),
+                org.get("country"),
+                org.get("website"),
             )
             for org in data.get("organisations", ())
         ),

@@ -9,6 +9,10 @@ from pathlib import Path
 from .yamlsafe import load_yaml
 
 
+class ProjectError(Exception):
+    """The folder is not a content repository."""
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
@@ -25,7 +29,12 @@ class Project:
     def at(cls, root: Path) -> Project:
         """The project whose top folder is ``root``; languages come from i18n/languages.yml."""
         root = root.resolve()
-        doc = load_yaml((root / "i18n" / "languages.yml").read_text(encoding="utf-8"))
+        settings = root / "i18n" / "languages.yml"
+        if not settings.is_file():
+            raise ProjectError(
+                f"{root} is not a goodpractice project: i18n/languages.yml is missing"
+            )
+        doc = load_yaml(settings.read_text(encoding="utf-8"))
         languages = tuple(
             Language(code, str(spec["name"]), str(spec["locale"]))
             for code, spec in doc.data["languages"].items()

@@ -6,6 +6,7 @@ prepares what they show, already translated and formatted for the page's languag
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import formatting
+from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
 from .model import Practice
@@ -96,7 +98,7 @@ def _site_link(source_path: str, from_uri: str, target: str) -> str:
     return relative_link(from_uri, resolved, split_fragment(target)) if resolved else target
 
 
-def _with_front_matter(front: dict[str, object], body: str) -> str:
+def _with_front_matter(front: Mapping[str, object], body: str) -> str:
     dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n\n{body}\n"
 
@@ -111,40 +113,63 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
 
     rows = [
         Row("status", labels["factbox.status"], terms("statuses", (practice.status,))),
-        Row("period", labels["factbox.period"], _optional(
-            formatting.period(practice.period_start, practice.period_end, locale)
-        )),
+        Row(
+            "period",
+            labels["factbox.period"],
+            _optional(formatting.period(practice.period_start, practice.period_end, locale)),
+        ),
         Row("countries", labels["factbox.countries"], terms("countries", practice.countries)),
         Row("regions", labels["factbox.regions"], terms("regions", practice.regions)),
         Row("counties", labels["factbox.counties"], terms("counties", practice.counties)),
-        Row("localities", labels["factbox.localities"], [
-            Item(locality.name) for locality in practice.localities
-        ]),
-        Row("organisations", labels["factbox.organisations"], [
-            Item(
-                org.name,
-                note=", ".join(
-                    [vocab["organisation-roles"].label(role, language) for role in org.roles]
-                    + [vocab["organisation-types"].label(org.type, language)]
-                ),
-            )
-            for org in practice.organisations
-        ]),
+        Row(
+            "localities",
+            labels["factbox.localities"],
+            [Item(locality.name) for locality in practice.localities],
+        ),
+        Row(
+            "organisations",
+            labels["factbox.organisations"],
+            [
+                Item(
+                    org.name,
+                    note=", ".join(
+                        [vocab["organisation-roles"].label(role, language) for role in org.roles]
+                        + [vocab["organisation-types"].label(org.type, language)]
+                    ),
+                )
+                for org in practice.organisations
+            ],
+        ),
         Row("funding", labels["factbox.funding"], _funding(site, practice, language)),
         Row("themes", labels["factbox.themes"], terms("themes", practice.themes)),
-        Row("target_groups", labels["factbox.target_groups"], terms(
-            "target-groups", practice.target_groups
-        )),
-        Row("sources", labels["factbox.sources"], [
-            Item(source.title, href=source.url, note=source.publisher) for source in practice.sources
-        ]),
-        Row("licence", labels["factbox.licence"], [
-            Item(
-                vocab["licences"].label(practice.licence, language),
-                href=vocab["licences"][practice.licence].extra.get("url"),
-            )
-        ]),
-        Row("added", labels["factbox.added"], [Item(formatting.partial_date(practice.added, locale))]),
+        Row(
+            "target_groups",
+            labels["factbox.target_groups"],
+            terms("target-groups", practice.target_groups),
+        ),
+        Row(
+            "sources",
+            labels["factbox.sources"],
+            [
+                Item(source.title, href=source.url, note=source.publisher)
+                for source in practice.sources
+            ],
+        ),
+        Row(
+            "licence",
+            labels["factbox.licence"],
+            [
+                Item(
+                    vocab["licences"].label(practice.licence, language),
+                    href=vocab["licences"][practice.licence].extra.get("url"),
+                )
+            ],
+        ),
+        Row(
+            "added",
+            labels["factbox.added"],
+            [Item(formatting.partial_date(practice.added, locale))],
+        ),
     ]
     return [row for row in rows if row.items]
 
@@ -207,9 +232,11 @@ def catalogue_page(site: Site, language: str) -> str:
     cards = []
     for practice in site.practices.values():
         text = practice.text(language, site.project.default_language)
-        places = [loc.name for loc in practice.localities] or [
-            vocab["regions"].label(r, language) for r in practice.regions
-        ] or [vocab["countries"].label(c, language) for c in practice.countries]
+        places = (
+            [loc.name for loc in practice.localities]
+            or [vocab["regions"].label(r, language) for r in practice.regions]
+            or [vocab["countries"].label(c, language) for c in practice.countries]
+        )
         cards.append(
             Card(
                 id=practice.id,
@@ -235,20 +262,28 @@ def catalogue_page(site: Site, language: str) -> str:
     return _with_front_matter(front, html)
 
 
-def generated_pages(site: Site) -> dict[str, dict[str, str]]:
-    """Every generated page: docs-tree uri -> {language: markdown}; absent language = fallback."""
-    pages: dict[str, dict[str, str]] = {
+def catalogue_pages(site: Site) -> dict[str, dict[str, str]]:
+    return {
         "practices/index.md": {
             language: catalogue_page(site, language) for language in site.project.language_codes
         }
     }
-    for practice in site.practices.values():
-        pages[page_uri(practice.id)] = {
+
+
+def practice_page_uris(raw: RawContent) -> list[str]:
+    return [page_uri(source.folder_name) for source in raw.practices]
+
+
+def practice_pages(site: Site) -> dict[str, dict[str, str]]:
+    """One page per case study; a language without a text falls back to the default one."""
+    return {
+        page_uri(practice.id): {
             language: practice_page(site, practice, language)
             for language in site.project.language_codes
             if language in practice.texts
         }
-    return pages
+        for practice in site.practices.values()
+    }
 
 
 def practice_assets(site: Site) -> dict[str, Path]:

@@ -52,9 +52,7 @@ def load_schema(schema_dir: Path, name: str) -> dict[str, Any]:
     return data
 
 
-def make_validator(
-    schema: dict[str, Any], vocabularies: Vocabularies
-) -> Draft202012Validator:
+def make_validator(schema: dict[str, Any], vocabularies: Vocabularies) -> Draft202012Validator:
     """A validator that resolves vocabulary references from the live vocabularies."""
     resource = Resource.from_contents(vocabulary_schema(vocabularies))
     registry: Registry[Any] = Registry().with_resource(VOCABULARY_SCHEMA, resource)
@@ -62,7 +60,7 @@ def make_validator(
 
 
 def field_name(path: tuple[str | int, ...]) -> str:
-    """``('organisations', 1, 'type')`` gives ``organisations[2].type`` (1-based, as people count)."""
+    """``('organisations', 1, 'type')`` gives ``organisations[2].type``: counted from 1."""
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -92,18 +90,28 @@ def _explain(error: ValidationError, location: tuple[str | int, ...]) -> tuple[A
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
         field = extra[0] if extra else "?"
-        hint = nearest(field, allowed)
-        expected = f"did you mean {quote_list(hint)}?" if hint else f"allowed: {', '.join(allowed)}"
+        similar = nearest(field, allowed)
+        expected = (
+            f"did you mean {quote_list(similar)}?" if similar else f"allowed: {', '.join(allowed)}"
+        )
         return (*location, field), f"unknown field '{field}'; {expected}"
     if kind == "enum" and "x-vocabulary" in schema:
         vocabulary = schema["x-vocabulary"]
         close = nearest(str(error.instance), [str(t) for t in schema["enum"]])
-        hint = f"did you mean {quote_list(close)}?" if close else f"see vocabularies/{vocabulary}.yml"
+        hint = (
+            f"did you mean {quote_list(close)}?" if close else f"see vocabularies/{vocabulary}.yml"
+        )
         return location, f"unknown term '{error.instance}' in vocabulary '{vocabulary}'; {hint}"
     if kind == "enum":
-        return location, f"'{error.instance}' is not allowed; expected one of {quote_list(schema['enum'])}"
+        return (
+            location,
+            f"'{error.instance}' is not allowed; expected one of {quote_list(schema['enum'])}",
+        )
     if kind == "type":
-        return location, f"expected {_type_words(error.validator_value)}, got {_describe(error.instance)}"
+        return (
+            location,
+            f"expected {_type_words(error.validator_value)}, got {_describe(error.instance)}",
+        )
     if kind == "pattern":
         expected = schema.get("description", f"text matching {error.validator_value}")
         return location, f"'{error.instance}' has the wrong form; expected {_lower_first(expected)}"

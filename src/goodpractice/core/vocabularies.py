@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,10 +92,14 @@ def load_vocabularies(
 def _term_problems(
     path: str, line: int, term_id: str, body: object, languages: list[str]
 ) -> Iterator[Problem]:
-    import re
 
     if not re.match(TERM_ID, term_id):
-        yield Problem(path, line, f"terms.{term_id}", "a term id is lowercase ASCII letters and digits joined by hyphens or dots")
+        yield Problem(
+            path,
+            line,
+            f"terms.{term_id}",
+            "a term id is lowercase ASCII letters and digits joined by hyphens or dots",
+        )
     if not isinstance(body, dict):
         yield Problem(path, line, f"terms.{term_id}", "expected a label per language")
         return

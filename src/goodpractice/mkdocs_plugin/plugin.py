@@ -14,9 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from goodpractice.core.generators import generated_pages
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
-from goodpractice.core.render import generated_pages, practice_assets
+from goodpractice.core.render import practice_assets
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.snapshot import content_fingerprint
 

@@ -1,0 +1,44 @@
+"""The registry of generated pages. A generator names its pages before content is valid
+(so ``check`` can resolve links to them) and renders them from the validated site.
+
+To add a kind of generated page: write ``uris`` and ``render`` functions in a module of its
+own and add a ``Generator`` to ``GENERATORS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .content import RawContent
+from .site import Site
+
+# docs-tree uri -> {language: markdown}; a language left out falls back to the default one.
+Pages = dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Generator:
+    name: str
+    uris: Callable[[RawContent], Iterable[str]]
+    render: Callable[[Site], Pages]
+
+
+def _registry() -> list[Generator]:
+    from . import render
+
+    return [
+        Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
+        Generator("practices", render.practice_page_uris, render.practice_pages),
+    ]
+
+
+def generated_uris(raw: RawContent) -> list[str]:
+    return [uri for generator in _registry() for uri in generator.uris(raw)]
+
+
+def generated_pages(site: Site) -> Pages:
+    pages: Pages = {}
+    for generator in _registry():
+        pages.update(generator.render(site))
+    return pages

@@ -1,0 +1,139 @@
+"""One broken fixture per rule of ``goodpractice check``: exact path, line, field and message."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+Y = "practices/alpha/practice.yml"
+R = "practices/alpha/ro.md"
+
+CASES = [
+    ("yaml-syntax", f"{Y}:22: (yaml): invalid YAML: while parsing a flow sequence;"),
+    ("required-field", f"{Y}:1: status: required field is missing"),
+    ("wrong-type", f"{Y}:21: themes: expected a list, got the text 'social-economy'"),
+    (
+        "unknown-term",
+        f"{Y}:21: themes[1]: unknown term 'social-econmy' in vocabulary 'themes'; "
+        "did you mean 'social-economy', 'social-entrepreneurship'?",
+    ),
+    ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'?"),
+    (
+        "date-format",
+        f"{Y}:34: added: '01.11.2026' has the wrong form; expected the day the case study was "
+        "added to the platform (YYYY-MM-DD).",
+    ),
+    ("end-before-start", f"{Y}:5: period.end: the period ends (2013-08) before it starts (2014-09)"),
+    (
+        "folder-id-mismatch",
+        f"{Y}:1: id: 'alfa' differs from the folder name 'alpha'; rename the folder or change "
+        "the id so they are equal",
+    ),
+    (
+        "duplicate-id",
+        "practices/alpha-copy/practice.yml:1: id: 'alpha' is already the id of "
+        "practices/alpha/practice.yml; ids must be unique",
+    ),
+    (
+        "missing-language",
+        "practices/beta/en.md:1: (file): missing the en text; create practices/beta/en.md with "
+        "a title, a summary and the standard sections",
+    ),
+    (
+        "missing-section",
+        f"{R}:14: sections: missing the section '## Rezultate' (sections, in order: Context, "
+        "Obiective, Activități, Rezultate, Lecții și transferabilitate)",
+    ),
+    ("broken-link", f"{R}:16: links: '../gamma/ro.md' resolves to no page or file"),
+    (
+        "image-without-alt",
+        f"{R}:22: images: image 'photo.png' has no alt text; describe what it shows: "
+        "![description](photo.png)",
+    ),
+    (
+        "priority-axis",
+        f"{Y}:20: funding.priority_axis: programme 'posdru-2007-2013' has no priority axis '9'",
+    ),
+    (
+        "county-region",
+        f"{Y}:9: location.regions: county 'ilfov' lies in region 'bucuresti-ilfov', which is not "
+        "listed in location.regions; add it",
+    ),
+    (
+        "figure-part-exceeds-whole",
+        f"{Y}:28: figures[2].value: 'jobs-for-vulnerable' (5000) is part of 'jobs-created' and "
+        "cannot exceed it (1234)",
+    ),
+    ("front-matter-missing", f"{R}:2: summary: required field is missing"),
+    (
+        "yaml-alias",
+        f"{Y}:22: (yaml): invalid YAML: aliases (*name) are not allowed in content files; "
+        "write the value out",
+    ),
+    ("not-utf8", f"{R}:2: (file): not UTF-8 text; save the file as UTF-8"),
+    ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
+]
+
+
+def _digest(root: Path) -> str:
+    """A hash of every file under root, to prove check changes nothing."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize(("case", "expected"), CASES, ids=[case for case, _ in CASES])
+def test_check_reports_the_problem(
+    project: Callable[..., Path], case: str, expected: str
+) -> None:
+    root = project(f"broken/{case}")
+    before = _digest(root)
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith(expected) for line in lines), "\n".join(lines)
+    assert _digest(root) == before, "check must never modify a file"
+
+
+def test_check_passes_on_the_minimal_fixture(project: Callable[..., Path]) -> None:
+    result = run_cli("check", "--root", str(project()))
+    assert result.exit_code == 0, result.output
+
+
+def test_stale_vocabulary_schema_is_reported(project: Callable[..., Path]) -> None:
+    root = project()
+    with (root / "vocabularies" / "themes.yml").open("a", encoding="utf-8") as handle:
+        handle.write("  new-theme:\n    ro: Temă nouă\n    en: New theme\n")
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 1
+    assert (
+        "schema/vocabularies.schema.json:1: (file): out of date with vocabularies/; "
+        "run 'goodpractice schema' and commit the result"
+    ) in result.output
+    assert run_cli("schema", "--root", str(root)).exit_code == 0
+    assert run_cli("check", "--root", str(root)).exit_code == 0
+
+
+def test_vocabulary_term_without_a_label_is_reported(project: Callable[..., Path]) -> None:
+    root = project()
+    with (root / "vocabularies" / "themes.yml").open("a", encoding="utf-8") as handle:
+        handle.write("  half-done:\n    ro: Doar română\n")
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 1
+    assert "terms.half-done.en: missing the 'en' label" in result.output
+
+
+def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:
+    root = project("broken/unknown-term")
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert "unknown term 'social-econmy'" in result.output
+    assert not (root / "site").exists()
