@@ -28,7 +28,10 @@ CASES = [
         f"{Y}:34: added: '01.11.2026' has the wrong form; expected the day the case study was "
         "added to the platform (YYYY-MM-DD).",
     ),
-    ("end-before-start", f"{Y}:5: period.end: the period ends (2013-08) before it starts (2014-09)"),
+    (
+        "end-before-start",
+        f"{Y}:5: period.end: the period ends (2013-08) before it starts (2014-09)",
+    ),
     (
         "folder-id-mismatch",
         f"{Y}:1: id: 'alfa' differs from the folder name 'alpha'; rename the folder or change "
@@ -91,9 +94,7 @@ def _digest(root: Path) -> str:
 
 
 @pytest.mark.parametrize(("case", "expected"), CASES, ids=[case for case, _ in CASES])
-def test_check_reports_the_problem(
-    project: Callable[..., Path], case: str, expected: str
-) -> None:
+def test_check_reports_the_problem(project: Callable[..., Path], case: str, expected: str) -> None:
     root = project(f"broken/{case}")
     before = _digest(root)
     result = run_cli("check", "--root", str(root))
