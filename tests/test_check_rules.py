@@ -79,6 +79,10 @@ CASES = [
         "write the value out",
     ),
     ("not-utf8", f"{R}:2: (file): not UTF-8 text; save the file as UTF-8"),
+    (
+        "cedilla",
+        f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' with 'ș' (comma below)",
+    ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
 ]
 
@@ -130,6 +134,15 @@ def test_vocabulary_term_without_a_label_is_reported(project: Callable[..., Path
     result = run_cli("check", "--root", str(root))
     assert result.exit_code == 1
     assert "terms.half-done.en: missing the 'en' label" in result.output
+
+
+def test_cedilla_in_a_vocabulary_label_is_reported(project: Callable[..., Path]) -> None:
+    root = project()
+    path = root / "vocabularies" / "themes.yml"
+    path.write_text(path.read_text().replace("Economie socială", "Economie socială Iaşi"))
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 1
+    assert "vocabularies/themes.yml:5: spelling: cedilla letters in Romanian text" in result.output
 
 
 def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:

@@ -272,6 +272,37 @@ def _validate_image_alt(path: str, links: Iterable[Link]) -> Iterator[Problem]:
             )
 
 
+_CEDILLA = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}
+
+
+def _validate_romanian_letters(path: str, text: str, first_line: int = 1) -> Iterator[Problem]:
+    """Romanian is written with comma-below ș and ț, not the cedilla forms ş and ţ."""
+    for offset, line in enumerate(text.splitlines()):
+        wrong = sorted({c for c in line if c in _CEDILLA})
+        if wrong:
+            fixes = ", ".join(f"'{c}' with '{_CEDILLA[c]}'" for c in wrong)
+            yield Problem(
+                path,
+                first_line + offset,
+                "spelling",
+                f"cedilla letters in Romanian text; replace {fixes} (comma below)",
+            )
+
+
+def _validate_romanian_labels(content: RawContent) -> Iterator[Problem]:
+    """Romanian labels of vocabularies and of the interface use comma-below letters too."""
+    for vocabulary in content.vocabularies.by_name.values():
+        for term in vocabulary.terms.values():
+            yield from _validate_romanian_letters(
+                vocabulary.path, term.label("ro"), term.label_lines.get("ro", term.line)
+            )
+    labels = content.labels
+    for key, values in labels.strings.items():
+        yield from _validate_romanian_letters(
+            labels.path, values.get("ro", ""), labels.lines.get(key, 1)
+        )
+
+
 def _validate_vocabulary_schema(content: RawContent) -> Iterator[Problem]:
     """schema/vocabularies.schema.json matches the vocabularies it is generated from."""
     path = content.project.schema_dir / VOCABULARY_SCHEMA
@@ -307,6 +338,7 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
     )
     sources = site_sources(content, generated_pages)
     problems += _validate_vocabulary_schema(content)
+    problems += _validate_romanian_labels(content)
     problems += _validate_unique_ids(content.practices)
     for source in content.practices:
         problems += _check_practice(source, content, facts_validator, text_validator, sources)
@@ -334,6 +366,8 @@ def _check_practice(
         yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
     yield from _validate_texts_present(source, content.project.language_codes)
     for text in source.texts.values():
+        if text.language == "ro":
+            yield from _validate_romanian_letters(text.path, text.doc.raw)
         yield from schema_problems(text_validator, text.doc.front_matter, text.path)
         yield from _validate_sections(text, vocabularies)
         yield from _validate_links(text.path, text.doc.links, sources, None)
@@ -341,6 +375,8 @@ def _check_practice(
 
 
 def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
+    if page.uri.endswith(".ro.md"):
+        yield from _validate_romanian_letters(page.path, page.doc.raw)
     yield from _validate_links(page.path, page.doc.links, sources, page.uri)
     yield from _validate_image_alt(page.path, page.doc.links)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
@@ -12,6 +12,8 @@ from .yamlsafe import YamlSyntaxError, load_yaml
 @dataclass(frozen=True)
 class Labels:
     strings: dict[str, dict[str, str]]
+    path: str = "i18n/interface.yml"
+    lines: dict[str, int] = field(default_factory=dict)
 
     def get(self, key: str, language: str) -> str:
         return self.strings[key][language]
@@ -38,4 +40,5 @@ def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, l
         for key, values in data.items()
         if isinstance(values, dict)
     }
-    return Labels(strings), problems
+    lines = {str(key): doc.line_of((key,)) for key in data}
+    return Labels(strings, rel, lines), problems

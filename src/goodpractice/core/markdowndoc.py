@@ -40,6 +40,7 @@ class MarkdownDocument:
     front_matter: YamlDocument
     body: str
     body_line: int  # 1-based line of the body's first line in the file
+    raw: str = ""  # the whole file, for rules that read every line
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
@@ -72,7 +73,7 @@ def parse_markdown(text: str) -> MarkdownDocument:
     raw_meta, body, body_line = split_front_matter(text)
     meta = load_yaml(raw_meta, line_offset=1) if raw_meta is not None else YamlDocument({}, {})
     headings, links = _scan_body(body, body_line)
-    return MarkdownDocument(meta, body, body_line, headings, links)
+    return MarkdownDocument(meta, body, body_line, raw=text, headings=headings, links=links)
 
 
 def _scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Link]]:

@@ -20,6 +20,8 @@ class Term:
     id: str
     labels: dict[str, str]
     extra: dict[str, Any] = field(default_factory=dict)
+    line: int = 1
+    label_lines: dict[str, int] = field(default_factory=dict)
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.id
@@ -84,7 +86,10 @@ def load_vocabularies(
             if isinstance(body, dict):
                 labels = {lang: str(body[lang]) for lang in languages if lang in body}
                 extra = {k: v for k, v in body.items() if k not in languages}
-                vocabulary_terms[str(term_id)] = Term(str(term_id), labels, extra)
+                label_lines = {lang: doc.line_of(("terms", term_id, lang)) for lang in labels}
+                vocabulary_terms[str(term_id)] = Term(
+                    str(term_id), labels, extra, line, label_lines
+                )
         by_name[path.stem] = Vocabulary(path.stem, rel, vocabulary_terms)
     return Vocabularies(by_name), problems
 
