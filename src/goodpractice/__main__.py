@@ -1,0 +1,3 @@
+from goodpractice.cli import main
+
+main()

@@ -1,0 +1,61 @@
+"""``goodpractice serve`` rebuilds when a case study under practices/ changes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            body: bytes = response.read()
+            return body.decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _fetch(url)
+        if body is not None and text in body:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_reloads_edits_under_practices(project: Callable[..., Path]) -> None:
+    root = project()
+    port = _free_port()
+    command = [sys.executable, "-m", "goodpractice", "serve", "--root", str(root)]
+    server = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/en/practices/alpha/"
+        assert _wait_for(url, "The Alpha workshop in Bucharest", 60), "serve never came up"
+        text = root / "practices" / "alpha" / "en.md"
+        text.write_text(text.read_text().replace("The Alpha workshop", "The renamed workshop"))
+        assert _wait_for(url, "The renamed workshop in Bucharest", 60), "no rebuild after edit"
+        facts = root / "practices" / "alpha" / "practice.yml"
+        facts.write_text(facts.read_text().replace("value: 1234", "value: 4321"))
+        assert _wait_for(url, ">4,321<", 60), "no rebuild after editing practice.yml"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
