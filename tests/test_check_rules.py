@@ -15,6 +15,10 @@ R = "practices/alpha/ro.md"
 
 CASES = [
     ("yaml-syntax", f"{Y}:22: (yaml): invalid YAML: while parsing a flow sequence;"),
+    (
+        "duplicate-key",
+        f"{Y}:34: (yaml): invalid YAML: the key 'status' appears twice (first on line 2); keep one",
+    ),
     ("required-field", f"{Y}:1: status: required field is missing"),
     ("wrong-type", f"{Y}:21: themes: expected a list, got the text 'social-economy'"),
     (

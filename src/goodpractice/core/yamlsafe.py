@@ -71,6 +71,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         raise YamlSyntaxError(1 + line_offset, str(exc)) from None
     finally:
         loader.dispose()
+    _refuse_duplicate_keys(node, line_offset)
     lines: dict[Path, int] = {}
     _index_lines(node, (), lines)
     return YamlDocument(data, lines, line_offset)
@@ -79,6 +80,25 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
 def _describe(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     return "invalid YAML: " + ("; ".join(parts) if parts else "cannot parse")
+
+
+def _refuse_duplicate_keys(node: yaml.Node, line_offset: int) -> None:
+    """PyYAML keeps the last of two equal keys silently; in content that loses an edit."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + line_offset
+            if key_node.value in seen:
+                raise YamlSyntaxError(
+                    line,
+                    f"invalid YAML: the key '{key_node.value}' appears twice (first on line "
+                    f"{seen[key_node.value]}); keep one",
+                )
+            seen[key_node.value] = line
+            _refuse_duplicate_keys(value_node, line_offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(item, line_offset)
 
 
 def _index_lines(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
