@@ -106,3 +106,46 @@ def schema(root: Path, check_only: bool) -> None:
         sys.exit(1)
     path.write_text(expected, encoding="utf-8")
     click.echo(f"Wrote {project.relative(path)}.")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--title", help="Title of the case study in its original language.")
+@click.option("--id", "practice_id", help="Folder name and id (default: made from the title).")
+@click.option(
+    "--language",
+    help="Language the case study is first written in (default: the site's default language).",
+)
+def new(root: Path, title: str | None, practice_id: str | None, language: str | None) -> None:
+    """Start a case study: practices/<id>/ with practice.yml and a text per language."""
+    from goodpractice.core.scaffold import NewPractice, ScaffoldError, create_practice, slug
+
+    project = Project.at(root)
+    interactive = sys.stdin.isatty()
+    if title is None:
+        if not interactive:
+            raise click.UsageError("give the title with --title (no terminal to ask in)")
+        title = click.prompt("Title / Titlu")
+    title = title.strip()
+    if not title:
+        raise click.UsageError("the title is empty")
+    if practice_id is None:
+        practice_id = slug(title)
+        if interactive:
+            practice_id = click.prompt("Id (folder name / numele dosarului)", default=practice_id)
+    if language is None:
+        language = project.default_language
+        if interactive:
+            language = click.prompt(
+                "Original language / Limba originală",
+                default=language,
+                type=click.Choice(project.language_codes),
+            )
+    try:
+        folder = create_practice(project, NewPractice(practice_id, title, language))
+    except ScaffoldError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    names = ", ".join(sorted(path.name for path in folder.iterdir()))
+    click.echo(f"Created {project.relative(folder)}/: {names}.")
+    click.echo("Replace every TODO, then run: goodpractice check")

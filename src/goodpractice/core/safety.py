@@ -198,7 +198,7 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
                 "person's consent: add consent with given: true, the date (YYYY-MM-DD) and "
                 "the source (for example: signed form), or remove the contact",
             )
-        elif isinstance(consent, dict) and consent.get("given") is not True:
+        elif isinstance(consent, dict) and consent.get("given") not in (True, PLACEHOLDER):
             yield Problem(
                 path,
                 doc.line_of(("contacts", index, "consent", "given")),
