@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -79,10 +81,23 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is now: a handler that kept the first one would write
+    a later build's errors (the content problems) to a stream nobody reads any more."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def _attach_log_handler() -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_goodpractice", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler.setLevel(logging.WARNING)
         handler._goodpractice = True  # type: ignore[attr-defined]

@@ -34,6 +34,8 @@ _SVG_DANGER = re.compile(
 
 
 def _shorten(value: str, limit: int = 60) -> str:
+    """A value fit for a message: control characters made visible, long ones cut."""
+    value = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
