@@ -121,7 +121,7 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
     from goodpractice.core.scaffold import NewPractice, ScaffoldError, create_practice, slug
 
     project = Project.at(root)
-    interactive = sys.stdin.isatty()
+    interactive = _stdin_is_terminal()
     if title is None:
         if not interactive:
             raise click.UsageError("give the title with --title (no terminal to ask in)")
@@ -149,3 +149,8 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
     names = ", ".join(sorted(path.name for path in folder.iterdir()))
     click.echo(f"Created {project.relative(folder)}/: {names}.")
     click.echo("Replace every TODO, then run: goodpractice check")
+
+
+def _stdin_is_terminal() -> bool:
+    """Ask questions only when a person can answer them (not in CI or a pipe)."""
+    return sys.stdin.isatty()
