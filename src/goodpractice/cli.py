@@ -154,3 +154,29 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
 def _stdin_is_terminal() -> bool:
     """Ask questions only when a person can answer them (not in CI or a pipe)."""
     return sys.stdin.isatty()
+
+
+@main.command("issue-form")
+@ROOT_OPTION
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the form is out of date.")
+def issue_form(root: Path, check_only: bool) -> None:
+    """Regenerate the GitHub issue form for proposing a case study from the vocabularies."""
+    from goodpractice.core.issueform import FORM, render_issue_form
+    from goodpractice.core.vocabularies import load_vocabularies
+
+    project = Project.at(root)
+    vocabularies, _problems = load_vocabularies(
+        project.vocabularies_dir, project.root, project.language_codes
+    )
+    path = project.root / FORM
+    expected = render_issue_form(project, vocabularies)
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current == expected:
+        click.echo(f"{FORM.as_posix()} is up to date.")
+        return
+    if check_only:
+        click.echo(f"{FORM.as_posix()} is out of date; run 'goodpractice issue-form'.")
+        sys.exit(1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(expected, encoding="utf-8")
+    click.echo(f"Wrote {FORM.as_posix()}.")
