@@ -69,6 +69,11 @@ CASES = [
         "reference to another site), which is not allowed; export the image as PNG",
     ),
     (
+        "docs-svg-asset",
+        "docs/logo.svg:2: (file): the SVG image contains 'javascript:' (a script or a reference "
+        "to another site), which is not allowed; export the image as PNG",
+    ),
+    (
         "attr-list-handler",
         f"{R}:22: html: the attribute list sets 'onclick', which would run a script; remove it",
     ),

@@ -181,3 +181,21 @@ def test_build_sanitises_what_check_never_saw(project: Callable[..., Path]) -> N
             "alert(",
         ):
             assert unsafe not in article, (page, unsafe)
+
+
+def test_build_refuses_an_svg_with_a_script_that_check_never_saw(
+    project: Callable[..., Path],
+) -> None:
+    """An SVG in the theme folder (overrides/) is copied as is; check does not read themes."""
+    root = project()
+    assert run_cli("build", "--root", str(root)).exit_code == 0
+    before = sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*"))
+    (root / "overrides/diagram.svg").write_text(
+        "<svg><script>alert(1)</script></svg>", encoding="utf-8"
+    )
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert "refusing to publish SVG files with scripts or external references: diagram.svg" in (
+        result.output
+    )
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*")) == before

@@ -13,6 +13,7 @@ from .links import SiteSources, docs_link_target, is_external, neutral, resolves
 from .markdowndoc import Link
 from .problems import Problem
 from .safety import (
+    check_docs_assets_safety,
     check_markdown_safety,
     check_practice_safety,
     covered_by_placeholder,
@@ -319,6 +320,7 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
         problems += _check_practice(source, content, facts_validator, text_validator, sources)
     for page in content.pages:
         problems += _check_page(page, sources)
+    problems += check_docs_assets_safety(content.doc_assets, project.root)
     return sorted(set(problems))
 
 

@@ -160,22 +160,40 @@ def _validate_external_images(
 # -- Files beside a case study ------------------------------------------------------------------
 
 
-def _validate_svg_assets(source: PracticeSource, root: Path) -> Iterator[Problem]:
-    """An SVG image beside a text holds no script, event handler or external reference."""
-    for asset in source.assets:
+def svg_danger(data: bytes) -> tuple[int, str] | None:
+    """(line, what) of the first script, event handler or external reference in an SVG."""
+    match = _SVG_DANGER.search(data)
+    if match is None:
+        return None
+    return data[: match.start()].count(b"\n") + 1, match.group(0).decode("utf-8", "replace")
+
+
+def unsafe_svg_files(folder: Path) -> list[str]:
+    """SVG files under ``folder`` (a built site) that hold a script or an external reference."""
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.svg")
+        if path.is_file() and svg_danger(path.read_bytes())
+    )
+
+
+def _validate_svg_assets(assets: Iterable[str], root: Path) -> Iterator[Problem]:
+    """An SVG image holds no script, event handler or external reference.
+
+    Opened on its own (the address of the image), an SVG runs its scripts on the site's origin.
+    """
+    for asset in assets:
         if not asset.lower().endswith(".svg"):
             continue
-        data = (root / asset).read_bytes()[:2_000_000]
-        match = _SVG_DANGER.search(data)
-        if match:
-            line = data[: match.start()].count(b"\n") + 1
-            found = match.group(0).decode("utf-8", "replace").strip()
+        danger = svg_danger((root / asset).read_bytes())
+        if danger:
+            line, found = danger
             yield Problem(
                 asset,
                 line,
                 "(file)",
-                f"the SVG image contains '{_shorten(found, 30)}' (a script or a reference to "
-                "another site), which is not allowed; export the image as PNG",
+                f"the SVG image contains '{_shorten(found.strip(), 30)}' (a script or a "
+                "reference to another site), which is not allowed; export the image as PNG",
             )
 
 
@@ -328,13 +346,21 @@ def check_practice_safety(source: PracticeSource, root: Path) -> Iterator[Proble
         yield from check_markdown_safety(text.path, text.doc)
         yield from _validate_personal_data_in_prose(text)
         yield from _validate_text_placeholders(text)
-    yield from _validate_svg_assets(source, root)
+    yield from _validate_svg_assets(source.assets, root)
+
+
+def check_docs_assets_safety(doc_assets: Iterable[str], root: Path) -> Iterator[Problem]:
+    """The rules for files under docs/ (paths relative to docs/)."""
+    yield from _validate_svg_assets((f"docs/{asset}" for asset in doc_assets), root)
 
 
 __all__ = [
     "PLACEHOLDER",
+    "check_docs_assets_safety",
     "check_markdown_safety",
     "check_practice_safety",
     "covered_by_placeholder",
     "placeholder_fields",
+    "svg_danger",
+    "unsafe_svg_files",
 ]

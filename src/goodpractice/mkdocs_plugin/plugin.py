@@ -18,6 +18,7 @@ from goodpractice.core.generators import generated_pages
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
 from goodpractice.core.render import practice_assets
+from goodpractice.core.safety import unsafe_svg_files
 from goodpractice.core.sanitize import sanitize_html
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.snapshot import content_fingerprint
@@ -77,6 +78,16 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         if self._is_listing(page):
             return html
         return sanitize_html(html)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The second wall for images: an SVG with a script must not be served, whatever put it
+        # there (check covers the content folders; themes and other plugins add files too).
+        unsafe = unsafe_svg_files(Path(config.site_dir))
+        if unsafe:
+            raise PluginError(
+                "refusing to publish SVG files with scripts or external references: "
+                + ", ".join(unsafe)
+            )
 
     def _is_listing(self, page: Page) -> bool:
         return page.file.src_uri in self._contents and not page.meta.get("gp_practice")
