@@ -69,6 +69,16 @@ CASES = [
         "reference to another site), which is not allowed; export the image as PNG",
     ),
     (
+        "reserved-id",
+        f"{R}:22: html: the id '__drawer' is reserved for the site (ids starting with '__' or "
+        "'gp-'); choose another id",
+    ),
+    (
+        "reserved-id",
+        f"{R}:23: html: the id 'gp-factbox-title' is reserved for the site (ids starting with "
+        "'__' or 'gp-'); choose another id",
+    ),
+    (
         "docs-svg-asset",
         "docs/logo.svg:2: (file): the SVG image contains 'javascript:' (a script or a reference "
         "to another site), which is not allowed; export the image as PNG",

@@ -31,6 +31,7 @@ HOSTILE = [
     ('<div onmouseover="alert(1)" class="note">x</div>', '<div class="note">x</div>'),
     ("<!-- <script>alert(1)</script> -->ok", "ok"),
     ('<math><mi xlink:href="javascript:alert(1)">x</mi></math>ok', "ok"),
+    ('<div id="__drawer">x</div><h2 id="context">C</h2>', '<div>x</div><h2 id="context">C</h2>'),
     (
         '<a href="https://example.org" target="_blank" ping="https://t.example">x</a>',
         '<a href="https://example.org">x</a>',

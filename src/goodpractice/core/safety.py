@@ -115,6 +115,22 @@ def _validate_html_attributes(
             )
 
 
+def _validate_reserved_ids(path: str, tags: Iterable[Tag]) -> Iterator[Problem]:
+    """Contributed HTML does not reuse the ids of the theme or of our templates."""
+    reserved = html_policy().reserved_id_prefixes
+    for tag in tags:
+        for name, value in tag.attrs:
+            if name == "id" and value.startswith(reserved):
+                yield Problem(
+                    path,
+                    tag.line,
+                    "html",
+                    f"the id '{value}' is reserved for the site (ids starting with "
+                    + " or ".join(f"'{prefix}'" for prefix in reserved)
+                    + "); choose another id",
+                )
+
+
 def _urls(doc: MarkdownDocument, tags: Iterable[Tag]) -> Iterator[tuple[str, int, bool]]:
     """(url, line, is_image) of every link, image and URL attribute in a text."""
     for link in doc.links:
@@ -333,6 +349,7 @@ def check_markdown_safety(path: str, doc: MarkdownDocument) -> Iterator[Problem]
     yield from _validate_html_elements(path, tags)
     yield from _validate_event_handlers(path, tags, keys)
     yield from _validate_html_attributes(path, tags, keys)
+    yield from _validate_reserved_ids(path, tags)
     yield from _validate_url_schemes(path, urls)
     yield from _validate_external_images(path, urls)
 

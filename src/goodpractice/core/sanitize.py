@@ -29,6 +29,8 @@ class HtmlPolicy:
     url_schemes: frozenset[str]
     url_attributes: frozenset[str]
     source_only_attributes: frozenset[str]
+    reserved_id_prefixes: tuple[str, ...] = ()
+    theme_id_prefixes: tuple[str, ...] = ()
 
     def allows_attribute(self, tag: str, name: str) -> bool:
         allowed = self.attributes.get("*", frozenset()) | self.attributes.get(tag, frozenset())
@@ -50,6 +52,8 @@ def html_policy() -> HtmlPolicy:
         url_schemes=frozenset(data["url_schemes"]),
         url_attributes=frozenset(data["url_attributes"]),
         source_only_attributes=frozenset(data.get("source_only_attributes", ())),
+        reserved_id_prefixes=tuple(data.get("reserved_id_prefixes", ())),
+        theme_id_prefixes=tuple(data.get("theme_id_prefixes", ())),
     )
 
 
@@ -75,6 +79,8 @@ def is_external_resource(url: str) -> bool:
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     # Images load without a click: one from another host would tell it who reads the page.
     if tag == "img" and name == "src" and is_external_resource(value):
+        return None
+    if name == "id" and value.startswith(html_policy().theme_id_prefixes):
         return None
     return value
 
