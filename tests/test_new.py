@@ -190,3 +190,11 @@ def test_new_asks_in_a_terminal(root: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert result.exit_code == 0, result.output
     assert "Id (folder name / numele dosarului) [economie-sociala-in-calarasi]" in result.output
     assert (root / NEW / "practice.yml").is_file()
+
+
+def test_new_without_templates_says_what_is_missing(project: Callable[..., Path]) -> None:
+    root = project()
+    result = run_cli("new", "--root", str(root), "--title", "Economie socială în Călărași")
+    assert result.exit_code == 1
+    assert "Error: templates/new/ is missing: the templates of new case studies" in result.output
+    assert not (root / NEW).exists()
