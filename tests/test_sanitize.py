@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_cli
+from conftest import REPO, make_project, run_cli
 from goodpractice.core.project import Project
 from goodpractice.core.render import fact_rows, figure_rows, render_contacts, render_template
 from goodpractice.core.sanitize import sanitize_html
@@ -200,3 +200,47 @@ def test_build_refuses_an_svg_with_a_script_that_check_never_saw(
         result.output
     )
     assert sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*")) == before
+
+
+def _markdown_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The Markdown extensions of mkdocs.yml, so the test renders pages as the build does."""
+    import yaml
+
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    names: list[str] = ["fenced_code"]  # MkDocs always adds it (with toc and tables)
+    options: dict[str, dict[str, object]] = {}
+    for entry in config["markdown_extensions"]:
+        name, settings = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        names.append(name)
+        options[name] = {
+            k: v == "true" if v in ("true", "false") else v for k, v in settings.items()
+        }
+    return names, options
+
+
+@pytest.mark.parametrize("content", ["minimal", "contacts", "repository"])
+def test_whole_case_study_pages_survive_the_sanitiser(
+    project: Callable[..., Path], content: str
+) -> None:
+    """Everything our templates put on a case-study page is in the allow-list.
+
+    If this fails after a template gained new markup, add the element or attribute to
+    src/goodpractice/core/data/html-policy.yml if it is safe in contributed text too.
+    """
+    import markdown
+
+    from goodpractice.core.markdowndoc import split_front_matter
+    from goodpractice.core.render import practice_page
+
+    roots = {
+        "minimal": lambda: project(),
+        "contacts": lambda: project("hostile/borderline-ok"),
+        "repository": lambda: REPO,
+    }
+    site = load_site(Project.at(roots[content]()))
+    names, options = _markdown_extensions()
+    for practice in site.practices.values():
+        for language in practice.texts:
+            _, body, _ = split_front_matter(practice_page(site, practice, language))
+            html = markdown.markdown(body, extensions=names, extension_configs=options)
+            assert _tags(sanitize_html(html)) == _tags(html), (practice.id, language)
