@@ -11,14 +11,9 @@ from typing import Any
 from .content import DocPage, PracticeSource, RawContent, TextSource
 from .links import SiteSources, docs_link_target, is_external, neutral, resolves, site_target
 from .markdowndoc import Link
+from .placeholders import covered_by_placeholder, placeholder_fields
 from .problems import Problem
-from .safety import (
-    check_docs_assets_safety,
-    check_markdown_safety,
-    check_practice_safety,
-    covered_by_placeholder,
-    placeholder_fields,
-)
+from .safety import check_docs_assets_safety, check_markdown_safety, check_practice_safety
 from .schema import (
     VOCABULARY_SCHEMA,
     field_name,

@@ -1,8 +1,9 @@
-"""Rules for untrusted content: HTML, links, images, personal data and unfilled templates.
+"""Rules for untrusted content: raw HTML, link schemes, images from other hosts, SVG files.
 
 Case studies arrive as pull requests from people outside the project. Each ``_validate_*``
-yields the problems of one rule; :func:`check_practice_safety` and :func:`check_page_safety`
-run them. The build's sanitiser (``sanitize.py``) enforces the same allow-list on the output.
+yields the problems of one rule; :func:`check_practice_safety` runs them with the rules of
+``privacy.py`` and ``placeholders.py``. The build's sanitiser (``sanitize.py``) enforces the
+same allow-list on the output.
 """
 
 from __future__ import annotations
@@ -11,32 +12,20 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
-from .content import PracticeSource, TextSource
+from .content import PracticeSource
 from .htmlscan import AttrListKey, Tag, attr_list_keys, html_tags, reference_targets
 from .markdowndoc import MarkdownDocument
+from .placeholders import check_placeholders
+from .privacy import check_privacy
 from .problems import Problem
 from .sanitize import html_policy, is_external_resource, unsafe_url_scheme
-from .schema import field_name
-from .yamlsafe import YamlDocument
+from .text import shorten
 
-# What `goodpractice new` writes where the contributor must fill in a value.
-PLACEHOLDER = "TODO"
-_PLACEHOLDER_WORD = re.compile(rf"\b{PLACEHOLDER}\b")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# A run of digits with the separators people type in phone numbers.
-_PHONE = re.compile(r"(?<![\w/.,-])(?:\+|\(?00)?\(?\d[\d \u00a0().\-/]{6,}\d(?![\w])")
 _SVG_DANGER = re.compile(
     rb"<\s*script|<\s*foreignobject|\bon[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*[\"']?\s*(?:https?:)?//",
     re.IGNORECASE,
 )
-
-
-def _shorten(value: str, limit: int = 60) -> str:
-    """A value fit for a message: control characters made visible, long ones cut."""
-    value = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 # -- HTML in Markdown ---------------------------------------------------------------------------
@@ -153,7 +142,7 @@ def _validate_url_schemes(path: str, urls: Iterable[tuple[str, int, bool]]) -> I
                 path,
                 line,
                 "links",
-                f"'{_shorten(url)}' is a {scheme}: link, which is not allowed; link to a web "
+                f"'{shorten(url)}' is a {scheme}: link, which is not allowed; link to a web "
                 "page (https://…) or to a file beside the text",
             )
 
@@ -168,7 +157,7 @@ def _validate_external_images(
                 path,
                 line,
                 "images",
-                f"image '{_shorten(url)}' is on another website and readers' browsers would "
+                f"image '{shorten(url)}' is on another website and readers' browsers would "
                 "contact it; save the image beside the text and write ![description](file.png)",
             )
 
@@ -208,133 +197,8 @@ def _validate_svg_assets(assets: Iterable[str], root: Path) -> Iterator[Problem]
                 asset,
                 line,
                 "(file)",
-                f"the SVG image contains '{_shorten(found.strip(), 30)}' (a script or a "
+                f"the SVG image contains '{shorten(found.strip(), 30)}' (a script or a "
                 "reference to another site), which is not allowed; export the image as PNG",
-            )
-
-
-# -- Personal data ------------------------------------------------------------------------------
-
-
-def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]:
-    """A contact is published only with the person's consent, recorded in practice.yml."""
-    contacts = doc.data.get("contacts") if isinstance(doc.data, dict) else None
-    for index, contact in enumerate(contacts if isinstance(contacts, list) else []):
-        if not isinstance(contact, dict):
-            continue
-        name = contact.get("name") or f"contact {index + 1}"
-        consent = contact.get("consent")
-        where = field_name(("contacts", index, "consent"))
-        if consent is None:
-            yield Problem(
-                path,
-                doc.line_of(("contacts", index)),
-                where,
-                f"{name} has no consent record; the site shows a contact only with the "
-                "person's consent: add consent with given: true, the date (YYYY-MM-DD) and "
-                "the source (for example: signed form), or remove the contact",
-            )
-        elif isinstance(consent, dict) and consent.get("given") not in (True, PLACEHOLDER):
-            yield Problem(
-                path,
-                doc.line_of(("contacts", index, "consent", "given")),
-                where,
-                f"{name} has not given consent (given is not true); remove the contact",
-            )
-
-
-def _validate_personal_data_in_prose(text: TextSource) -> Iterator[Problem]:
-    """No e-mail address or phone number in the prose: contacts need consent in practice.yml."""
-    for offset, line in enumerate(text.doc.body.split("\n")):
-        number = text.doc.body_line + offset
-        for match in _EMAIL.finditer(line):
-            yield Problem(
-                text.path,
-                number,
-                "personal data",
-                f"the e-mail address '{match.group(0)}' is written in the text; move it to "
-                "contacts in practice.yml with the person's consent (the site then shows it "
-                "hidden from address harvesters)",
-            )
-        for match in _PHONE.finditer(line):
-            if _looks_like_phone(match.group(0)):
-                yield Problem(
-                    text.path,
-                    number,
-                    "personal data",
-                    f"the phone number '{match.group(0).strip()}' is written in the text; move "
-                    "it to contacts in practice.yml with the person's consent",
-                )
-
-
-def _looks_like_phone(candidate: str) -> bool:
-    """International (+40 …, 0040 …) or Romanian (07xx…, 02x…, 03x…) numbers; not amounts."""
-    digits = re.sub(r"\D", "", candidate)
-    stripped = candidate.lstrip("( ")
-    if stripped.startswith("+") or stripped.startswith("00"):
-        return 9 <= len(digits) <= 15
-    return len(digits) == 10 and digits[0] == "0" and digits[1] in "237"
-
-
-# -- Templates left unfilled --------------------------------------------------------------------
-
-
-def placeholder_fields(doc: YamlDocument) -> dict[tuple[str | int, ...], str]:
-    """Paths of the values that still hold the placeholder, with their text."""
-    found: dict[tuple[str | int, ...], str] = {}
-
-    def walk(value: Any, where: tuple[str | int, ...]) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*where, str(key)))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*where, index))
-        elif isinstance(value, str) and _PLACEHOLDER_WORD.search(value):
-            found[where] = value
-
-    walk(doc.data, ())
-    return found
-
-
-def covered_by_placeholder(problem: Problem, fields: Iterable[str]) -> bool:
-    """True when a schema problem is only about a value still to be filled in."""
-    return any(
-        problem.field == name or problem.field.startswith((f"{name}.", f"{name}["))
-        for name in fields
-    )
-
-
-def _validate_placeholders_filled(doc: YamlDocument, path: str) -> Iterator[Problem]:
-    """Every value that 'goodpractice new' left as TODO has been filled in."""
-    for where, value in placeholder_fields(doc).items():
-        yield Problem(
-            path,
-            doc.line_of(where),
-            field_name(where),
-            f"still '{_shorten(value)}' from the template; fill it in (the comment above it "
-            "says what to write) or delete the line if it is optional",
-        )
-
-
-def _validate_text_placeholders(text: TextSource) -> Iterator[Problem]:
-    """The text no longer holds the template's TODO notes."""
-    doc = text.doc
-    for key, value in doc.meta.items():
-        if isinstance(value, str) and _PLACEHOLDER_WORD.search(value):
-            yield Problem(
-                text.path,
-                doc.front_matter.line_of((key,)),
-                str(key),
-                "still the template's text; write it",
-            )
-    for offset, line in enumerate(doc.body.split("\n")):
-        if _PLACEHOLDER_WORD.search(line):
-            yield Problem(
-                text.path,
-                doc.body_line + offset,
-                "sections",
-                "still the template's TODO note; write this part of the text and remove the note",
             )
 
 
@@ -355,15 +219,12 @@ def check_markdown_safety(path: str, doc: MarkdownDocument) -> Iterator[Problem]
 
 
 def check_practice_safety(source: PracticeSource, root: Path) -> Iterator[Problem]:
-    """Every rule of this module for one case study."""
-    if source.facts is not None:
-        yield from _validate_contact_consent(source.facts, source.facts_path)
-        yield from _validate_placeholders_filled(source.facts, source.facts_path)
+    """Every rule for contributed content, for one case study."""
     for text in source.texts.values():
         yield from check_markdown_safety(text.path, text.doc)
-        yield from _validate_personal_data_in_prose(text)
-        yield from _validate_text_placeholders(text)
     yield from _validate_svg_assets(source.assets, root)
+    yield from check_privacy(source)
+    yield from check_placeholders(source)
 
 
 def check_docs_assets_safety(doc_assets: Iterable[str], root: Path) -> Iterator[Problem]:
@@ -372,12 +233,9 @@ def check_docs_assets_safety(doc_assets: Iterable[str], root: Path) -> Iterator[
 
 
 __all__ = [
-    "PLACEHOLDER",
     "check_docs_assets_safety",
     "check_markdown_safety",
     "check_practice_safety",
-    "covered_by_placeholder",
-    "placeholder_fields",
     "svg_danger",
     "unsafe_svg_files",
 ]
