@@ -177,3 +177,25 @@ def test_huge_svg_asset_does_not_hide_a_script(project: Callable[..., Path]) -> 
     assert (
         "practices/alpha/diagram.svg:1: (file): the SVG image contains '<script'" in result.output
     )
+
+
+NOT_PERSONAL_DATA = [
+    "Bugetul a fost de 12.500.000 lei (2.717.391 euro).",
+    "Proiectul POSDRU/92/6.1/S/12345 a rulat în 2007-2013, între 01.09.2014 și 31.08.2015.",
+    "Au fost create 1 234 de locuri de muncă; CUI 12345678; cod CAEN 8899.",
+    "ISBN 978-973-0-12345-6, la [pagina proiectului](https://example.org/p/0721234567).",
+    "Social media: @asociatia_alfa.",
+]
+
+
+def test_figures_dates_and_codes_are_not_taken_for_personal_data(
+    project: Callable[..., Path],
+) -> None:
+    root = project()
+    text = root / R
+    text.write_text(
+        text.read_text(encoding="utf-8") + "\n" + "\n\n".join(NOT_PERSONAL_DATA) + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 0, result.output
