@@ -1,4 +1,4 @@
-"""The sanitiser on its own, on our templates, and on the build path of real sites."""
+"""The sanitiser alone, on our templates and on the build path; contacts as pages show them."""
 
 from __future__ import annotations
 
@@ -244,3 +244,21 @@ def test_whole_case_study_pages_survive_the_sanitiser(
             _, body, _ = split_front_matter(practice_page(site, practice, language))
             html = markdown.markdown(body, extensions=names, extension_configs=options)
             assert _tags(sanitize_html(html)) == _tags(html), (practice.id, language)
+
+
+def test_the_model_keeps_only_contacts_with_consent() -> None:
+    """Even if check were skipped, a contact without consent never reaches a page."""
+    import yaml
+
+    from goodpractice.core.model import practice_from_data
+
+    data = yaml.safe_load(
+        (REPO / "tests/fixtures/minimal/practices/alpha/practice.yml").read_text()
+    )
+    data["contacts"] = [
+        {"name": "Fără acord", "email": "a@b.ro"},
+        {"name": "Refuzat", "email": "c@d.ro", "consent": {"given": False}},
+        {"name": "Cu acord", "email": "e@f.ro", "consent": {"given": True, "date": "2026-10-01"}},
+    ]
+    practice = practice_from_data(data, "practices/alpha", {})
+    assert [contact.name for contact in practice.contacts] == ["Cu acord"]
