@@ -10,5 +10,6 @@ fi
 .venv/bin/ruff format --check src tests scripts
 .venv/bin/mypy
 .venv/bin/goodpractice schema --check
+.venv/bin/goodpractice issue-form --check
 .venv/bin/goodpractice check
 .venv/bin/python -m pytest "$@"

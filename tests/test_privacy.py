@@ -45,7 +45,7 @@ def test_the_scanner_finds_what_a_browser_would_load(
     assert (url in found[0][1]) if url else found == []
 
 
-def test_external_image_in_a_case_study_would_be_caught(
+def test_external_image_in_a_case_study_is_refused_and_never_published(
     tmp_path: Path, project: Callable[..., Path]
 ) -> None:
     root = make_project(tmp_path / "p")
@@ -53,7 +53,8 @@ def test_external_image_in_a_case_study_would_be_caught(
     text.write_text(
         text.read_text().replace("Measured results.", "![A chart](https://example.com/c.png)")
     )
-    assert run_cli("build", "--root", str(root)).exit_code == 0
-    assert ("en/practices/alpha/index.html", "https://example.com/c.png") in foreign_requests(
-        root / "site"
-    )
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert "practices/alpha/en.md:" in result.output
+    assert "https://example.com/c.png" in result.output
+    assert not (root / "site").exists()

@@ -106,3 +106,77 @@ def schema(root: Path, check_only: bool) -> None:
         sys.exit(1)
     path.write_text(expected, encoding="utf-8")
     click.echo(f"Wrote {project.relative(path)}.")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--title", help="Title of the case study in its original language.")
+@click.option("--id", "practice_id", help="Folder name and id (default: made from the title).")
+@click.option(
+    "--language",
+    help="Language the case study is first written in (default: the site's default language).",
+)
+def new(root: Path, title: str | None, practice_id: str | None, language: str | None) -> None:
+    """Start a case study: practices/<id>/ with practice.yml and a text per language."""
+    from goodpractice.core.scaffold import NewPractice, ScaffoldError, create_practice, slug
+
+    project = Project.at(root)
+    interactive = _stdin_is_terminal()
+    if title is None:
+        if not interactive:
+            raise click.UsageError("give the title with --title (no terminal to ask in)")
+        title = click.prompt("Title / Titlu")
+    title = title.strip()
+    if not title:
+        raise click.UsageError("the title is empty")
+    if practice_id is None:
+        practice_id = slug(title)
+        if interactive:
+            practice_id = click.prompt("Id (folder name / numele dosarului)", default=practice_id)
+    if language is None:
+        language = project.default_language
+        if interactive:
+            language = click.prompt(
+                "Original language / Limba originală",
+                default=language,
+                type=click.Choice(project.language_codes),
+            )
+    try:
+        folder = create_practice(project, NewPractice(practice_id, title, language))
+    except ScaffoldError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    names = ", ".join(sorted(path.name for path in folder.iterdir()))
+    click.echo(f"Created {project.relative(folder)}/: {names}.")
+    click.echo("Replace every TODO, then run: goodpractice check")
+
+
+def _stdin_is_terminal() -> bool:
+    """Ask questions only when a person can answer them (not in CI or a pipe)."""
+    return sys.stdin.isatty()
+
+
+@main.command("issue-form")
+@ROOT_OPTION
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the form is out of date.")
+def issue_form(root: Path, check_only: bool) -> None:
+    """Regenerate the GitHub issue form for proposing a case study from the vocabularies."""
+    from goodpractice.core.issueform import FORM, render_issue_form
+    from goodpractice.core.vocabularies import load_vocabularies
+
+    project = Project.at(root)
+    vocabularies, _problems = load_vocabularies(
+        project.vocabularies_dir, project.root, project.language_codes
+    )
+    path = project.root / FORM
+    expected = render_issue_form(project, vocabularies)
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current == expected:
+        click.echo(f"{FORM.as_posix()} is up to date.")
+        return
+    if check_only:
+        click.echo(f"{FORM.as_posix()} is out of date; run 'goodpractice issue-form'.")
+        sys.exit(1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(expected, encoding="utf-8")
+    click.echo(f"Wrote {FORM.as_posix()}.")

@@ -11,9 +11,12 @@ from typing import Any
 from .content import DocPage, PracticeSource, RawContent, TextSource
 from .links import SiteSources, docs_link_target, is_external, neutral, resolves, site_target
 from .markdowndoc import Link
+from .placeholders import covered_by_placeholder, placeholder_fields
 from .problems import Problem
+from .safety import check_docs_assets_safety, check_markdown_safety, check_practice_safety
 from .schema import (
     VOCABULARY_SCHEMA,
+    field_name,
     load_schema,
     make_validator,
     render_vocabulary_schema,
@@ -344,6 +347,7 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
         problems += _check_practice(source, content, facts_validator, text_validator, sources)
     for page in content.pages:
         problems += _check_page(page, sources)
+    problems += check_docs_assets_safety(content.doc_assets, project.root)
     return sorted(set(problems))
 
 
@@ -357,7 +361,13 @@ def _check_practice(
     vocabularies = content.vocabularies
     doc = source.facts
     if doc is not None:
-        yield from schema_problems(facts_validator, doc, source.facts_path)
+        # A value still 'TODO' from `goodpractice new` gets one clear message, not a schema one.
+        unfilled = [field_name(where) for where in placeholder_fields(doc)]
+        yield from (
+            problem
+            for problem in schema_problems(facts_validator, doc, source.facts_path)
+            if not covered_by_placeholder(problem, unfilled)
+        )
         yield from _validate_folder_matches_id(source)
         yield from _validate_period_order(doc, source.facts_path)
         yield from _validate_regions_of_counties(doc, source.facts_path, vocabularies)
@@ -372,6 +382,7 @@ def _check_practice(
         yield from _validate_sections(text, vocabularies)
         yield from _validate_links(text.path, text.doc.links, sources, None)
         yield from _validate_image_alt(text.path, text.doc.links)
+    yield from check_practice_safety(source, content.project.root)
 
 
 def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
@@ -379,6 +390,7 @@ def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
         yield from _validate_romanian_letters(page.path, page.doc.raw)
     yield from _validate_links(page.path, page.doc.links, sources, page.uri)
     yield from _validate_image_alt(page.path, page.doc.links)
+    yield from check_markdown_safety(page.path, page.doc)
 
 
 __all__ = ["check", "site_sources"]

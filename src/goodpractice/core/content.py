@@ -64,6 +64,9 @@ def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
             rel, 1, "(file)", f"file is {size:,} bytes; content files must stay under 1 MB"
         )
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows Notepad's "Unicode": the commonest wrong encoding after the legacy code pages.
+        return None, Problem(rel, 1, "(file)", "saved as UTF-16; save the file as UTF-8")
     if b"\x00" in data:
         return None, Problem(rel, 1, "(file)", "binary data where text was expected")
     try:

@@ -37,6 +37,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """A person readers may contact; only contacts with recorded consent are kept."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
 class Text:
     """The prose of a case study in one language."""
 
@@ -71,6 +82,7 @@ class Practice:
     added: str
     updated: str | None
     texts: dict[str, Text]
+    contacts: tuple[Contact, ...] = ()
 
     def text(self, language: str, fallback: str) -> Text:
         """The text in ``language``, or in ``fallback`` when it is not translated."""
@@ -117,4 +129,14 @@ def practice_from_data(data: dict[str, Any], folder: str, texts: dict[str, Text]
         added=data["added"],
         updated=data.get("updated"),
         texts=texts,
+        contacts=_consented_contacts(data.get("contacts", ())),
+    )
+
+
+def _consented_contacts(items: Any) -> tuple[Contact, ...]:
+    """Contacts whose consent is recorded; check rejects the others, this keeps them out anyway."""
+    return tuple(
+        Contact(c["name"], c.get("role"), c.get("organisation"), c.get("email"), c.get("phone"))
+        for c in items
+        if isinstance(c.get("consent"), dict) and c["consent"].get("given") is True
     )

@@ -88,7 +88,10 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
     )
     summary = render_template(site, "summary.html", summary=text.summary)
     body = rewrite_links(text.body, lambda target: _site_link(text.path, uri, target))
-    return _with_front_matter(front, f"{summary}\n\n{factbox}\n\n{body}")
+    page = f"{summary}\n\n{factbox}\n\n{body}"
+    if practice.contacts:
+        page += "\n\n" + render_contacts(site, practice, language)
+    return _with_front_matter(front, page)
 
 
 def _site_link(source_path: str, from_uri: str, target: str) -> str:
@@ -295,3 +298,15 @@ def practice_assets(site: Site) -> dict[str, Path]:
             if resolved:
                 assets[resolved] = site.project.root / asset
     return assets
+
+
+def render_contacts(site: Site, practice: Practice, language: str) -> str:
+    """The contact block of a case study (only contacts with consent reach the model)."""
+    from .contacts import shown_contact
+
+    return render_template(
+        site,
+        "contacts.html",
+        labels=site.labels.for_language(language),
+        contacts=[shown_contact(contact) for contact in practice.contacts],
+    )

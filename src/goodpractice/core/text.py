@@ -24,3 +24,9 @@ def nearest(value: str, candidates: list[str], limit: int = 3) -> list[str]:
 
 def quote_list(values: list[str]) -> str:
     return ", ".join(f"'{v}'" for v in values)
+
+
+def shorten(value: str, limit: int = 60) -> str:
+    """A value fit for a message: control characters made visible, long ones cut."""
+    value = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -15,7 +15,14 @@ import yaml
 Path = tuple[str | int, ...]
 
 
+# PyYAML composes nested values recursively: [[[[...]]]] a few thousand deep would exhaust
+# Python's stack. Content never nests more than a handful of levels.
+MAX_DEPTH = 32
+
+
 class _ContentLoader(yaml.SafeLoader):
+    _depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
@@ -25,7 +32,19 @@ class _ContentLoader(yaml.SafeLoader):
                 "aliases (*name) are not allowed in content files; write the value out",
                 event.start_mark,
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"values are nested more than {MAX_DEPTH} levels deep; content files never "
+                "need that",
+                self.peek_event().start_mark,
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 # Remove the implicit timestamp resolver so that 2014-09-01 stays the string "2014-09-01".

@@ -18,6 +18,8 @@ from goodpractice.core.generators import generated_pages
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
 from goodpractice.core.render import practice_assets
+from goodpractice.core.safety import unsafe_svg_files
+from goodpractice.core.sanitize import sanitize_html
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.snapshot import content_fingerprint
 
@@ -26,6 +28,7 @@ from .config import GoodPracticeConfig
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -65,6 +68,29 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_placeholders)
+
+    @event_priority(-100)  # after other plugins changed the HTML, so nothing comes in after
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
+        # passes, even if check was bypassed. Listings made only of our templates are left as is.
+        if self._is_listing(page):
+            return html
+        return sanitize_html(html)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The second wall for images: an SVG with a script must not be served, whatever put it
+        # there (check covers the content folders; themes and other plugins add files too).
+        unsafe = unsafe_svg_files(Path(config.site_dir))
+        if unsafe:
+            raise PluginError(
+                "refusing to publish SVG files with scripts or external references: "
+                + ", ".join(unsafe)
+            )
+
+    def _is_listing(self, page: Page) -> bool:
+        return page.file.src_uri in self._contents and not page.meta.get("gp_practice")
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
