@@ -23,6 +23,10 @@ from .model import Practice
 from .site import Site
 from .text import fold
 
+# Front-matter flag of generated pages made only of our templates and escaped data. Every
+# other page (case studies, hand-written pages, any future prose) goes through the sanitiser.
+LISTING_KEY = "gp_listing"
+
 
 @dataclass(frozen=True)
 class Item:
@@ -254,7 +258,11 @@ def catalogue_page(site: Site, language: str) -> str:
         )
     cards.sort(key=lambda card: fold(card.title))
     labels = site.labels.for_language(language)
-    front = {"title": labels["catalogue.title"], "description": labels["catalogue.description"]}
+    front = {
+        "title": labels["catalogue.title"],
+        "description": labels["catalogue.description"],
+        LISTING_KEY: True,
+    }
     html = render_template(
         site,
         "catalogue.html",

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from goodpractice.core.generators import generated_pages
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
-from goodpractice.core.render import practice_assets
+from goodpractice.core.render import LISTING_KEY, practice_assets
 from goodpractice.core.safety import unsafe_svg_files
 from goodpractice.core.sanitize import sanitize_html
 from goodpractice.core.site import Site, load_site
@@ -90,7 +90,8 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             )
 
     def _is_listing(self, page: Page) -> bool:
-        return page.file.src_uri in self._contents and not page.meta.get("gp_practice")
+        # Safe by default: only generated pages that declare themselves listings skip it.
+        return page.file.src_uri in self._contents and page.meta.get(LISTING_KEY) is True
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
