@@ -275,12 +275,11 @@ def practice_page_uris(raw: RawContent) -> list[str]:
 
 
 def practice_pages(site: Site) -> dict[str, dict[str, str]]:
-    """One page per case study; a language without a text falls back to the default one."""
+    """One page per case study in every language; a missing text shows the original one."""
     return {
         page_uri(practice.id): {
             language: practice_page(site, practice, language)
             for language in site.project.language_codes
-            if language in practice.texts
         }
         for practice in site.practices.values()
     }

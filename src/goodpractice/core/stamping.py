@@ -15,7 +15,6 @@ from .project import Project
 from .translations import RECORD_KEY, Report, Translation, source_hash, translation_report
 
 
-
 class StampError(Exception):
     """The file cannot be stamped; the message says why and what to do."""
 
@@ -70,7 +69,10 @@ def _find(report: Report, rel: str) -> Translation:
         if translation.path == rel and translation.language in translation.document.present:
             return translation
     for translation in report.translations:
-        if translation.original_path == rel and translation.language not in translation.document.present:
+        if (
+            translation.original_path == rel
+            and translation.language not in translation.document.present
+        ):
             raise StampError(
                 f"{rel} is the original ({translation.original}) of this text and has no "
                 f"translation yet ({translation.path} is missing); nothing to stamp"
@@ -97,9 +99,7 @@ def set_front_matter_key(text: str, key: str, line: str) -> str:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise StampError("the front matter opened with '---' is never closed by a '---' line")
-    start = next(
-        (i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])), None
-    )
+    start = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])), None)
     if start is None:
         return "".join([*lines[:end], line + newline, *lines[end:]])
     stop = start + 1

@@ -15,17 +15,20 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from goodpractice.core.generators import generated_pages
+from goodpractice.core.links import neutral
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
 from goodpractice.core.render import practice_assets
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.snapshot import content_fingerprint
+from goodpractice.core.translation_pages import ReaderNotice, reader_notices
 
 from .config import GoodPracticeConfig
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +39,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self._site: Site | None = None
         self._contents: dict[str, str] = {}
         self._assets: dict[str, Path] = {}
+        self._notices: dict[tuple[str, str], ReaderNotice] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # i18n runs one build per language; load and render only when content changed.
@@ -45,6 +49,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             self._site = self._load(project)
             self._contents = _localised_contents(self._site)
             self._assets = practice_assets(self._site)
+            self._notices = reader_notices(self._site)
             self._fingerprint = fingerprint
         return config
 
@@ -65,6 +70,17 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_placeholders)
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Which language the text is in, and the notice of a missing or outdated translation.
+        language = str(config.theme["language"])
+        notice = self._notices.get((neutral(page.file.src_uri), language))
+        page.meta.setdefault("gp_text_language", _suffix_language(page.file.src_uri) or language)
+        if notice is not None:
+            _apply_notice(page, notice, config)
+        return markdown
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -87,9 +103,28 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             raise PluginError(
                 f"the content has {len(exc.problems)} error(s); nothing was built:\n{exc}"
             ) from None
+        # Content warnings (an outdated translation) must not stop a strict build: the page is
+        # published with a notice. `goodpractice check` lists them.
         for warning in site.warnings:
-            log.warning(warning.format())
+            log.info(warning.format())
         return site
+
+
+def _suffix_language(src_uri: str) -> str | None:
+    parts = src_uri.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[2] == "md" else None
+
+
+def _apply_notice(page: Page, notice: ReaderNotice, config: MkDocsConfig) -> None:
+    page.meta["gp_text_language"] = notice.text_language
+    page.meta["gp_translation_notice"] = notice.html
+    if notice.fallback:
+        # The original, shown in place of a missing translation, is not indexed as this
+        # language: Material's search skips it and search engines are sent to the original.
+        page.meta["gp_fallback"] = True
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if config.site_url:
+            page.canonical_url = config.site_url.rstrip("/") + "/" + notice.original_page
 
 
 def _localised_contents(site: Site) -> dict[str, str]:
