@@ -83,6 +83,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         site,
         "factbox.html",
         labels=labels,
+        language=language,  # the facts are in the page's language even when the prose is not
         rows=fact_rows(site, practice, language),
         figures=figure_rows(site, practice, language),
     )
@@ -223,6 +224,7 @@ class Card:
     period: str | None
     themes: list[str]
     fallback: bool
+    text_language: str = ""  # marks the title and summary of an untranslated text
 
 
 def catalogue_page(site: Site, language: str) -> str:
@@ -247,6 +249,7 @@ def catalogue_page(site: Site, language: str) -> str:
                 period=formatting.period(practice.period_start, practice.period_end, locale),
                 themes=[vocab["themes"].label(t, language) for t in practice.themes],
                 fallback=text.language != language,
+                text_language=text.language,
             )
         )
     cards.sort(key=lambda card: fold(card.title))

@@ -53,15 +53,15 @@ def stamp(project: Project, path: Path, reviewed: str) -> Stamped:
 
 
 def _relative(project: Project, path: Path) -> str:
-    resolved = (path if path.is_absolute() else Path.cwd() / path).resolve()
-    if not resolved.is_file():
-        resolved = (project.root / path).resolve()
-    if not resolved.is_file():
-        raise StampError(f"{path}: no such file")
-    try:
-        return project.relative(resolved)
-    except ValueError:
-        raise StampError(f"{path} is outside the project {project.root}") from None
+    """The repository-relative path; a relative one may be given from here or from the root."""
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, project.root / path]
+    existing = [c.resolve() for c in candidates if c.is_file()]
+    for candidate in existing:
+        if candidate.is_relative_to(project.root):
+            return project.relative(candidate)
+    if existing:
+        raise StampError(f"{path} is outside the project {project.root}")
+    raise StampError(f"{path}: no such file")
 
 
 def _find(report: Report, rel: str) -> Translation:

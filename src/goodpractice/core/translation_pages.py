@@ -104,6 +104,31 @@ def _notice(site: Site, t: Translation) -> ReaderNotice:
     return ReaderNotice(t.original if fallback else t.language, fallback, original_page, html)
 
 
+@dataclass(frozen=True)
+class SiteLanguages:
+    """What the head and the sitemap need: fallback pages and each page's original."""
+
+    originals: dict[str, str]  # language-neutral uri -> language of the original text
+    fallback_paths: frozenset[str]  # site paths that show an original in place of a translation
+    x_default: dict[str, str]  # site path of any language version -> site path of the original
+
+
+def site_languages(site: Site) -> SiteLanguages:
+    report = _report(site)
+    default = site.project.default_language
+    fallbacks = frozenset(
+        page_path(t.document.site_uri, t.language, default)
+        for t in report.translations
+        if t.state is State.MISSING
+    )
+    x_default = {
+        page_path(uri, language, default): page_path(uri, original, default)
+        for uri, original in report.originals.items()
+        for language in site.project.language_codes
+    }
+    return SiteLanguages(dict(report.originals), fallbacks, x_default)
+
+
 # --- fallback pages -------------------------------------------------------------------------
 
 

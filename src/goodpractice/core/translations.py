@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from babel.core import Locale
+
 from .content import RawContent
 from .links import neutral
 from .markdowndoc import MarkdownDocument
@@ -109,8 +111,9 @@ class Report:
 
 
 def normalised_text(doc: MarkdownDocument) -> str:
-    """What a translation depends on: front matter values (but no record) and the body."""
-    meta = {key: value for key, value in doc.meta.items() if key != RECORD_KEY}
+    """What a translation depends on: the front matter values and the body, not the keys
+    about translation itself (the record, the declared languages)."""
+    meta = {k: v for k, v in doc.meta.items() if k not in (RECORD_KEY, LANGUAGES_KEY)}
     lines = [line.rstrip() for line in doc.body.splitlines()]
     body = "\n".join(lines).strip("\n")
     return json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str) + "\n---\n" + body
@@ -271,23 +274,37 @@ def _translation(document: Document, language: str, original: str, report: Repor
 
 def _missing_problem(document: Document, language: str, original: str) -> Problem:
     path = document.paths[language]
-    only = ", ".join(document.required) if document.declared else original
     if document.kind == "case-studies":
         start = (
             f"missing the {language} text; create {path} with a title, a summary and the "
             "standard sections"
         )
-        where = f"'{LANGUAGES_KEY}: [{only}]' to {document.declared_in}"
+        where = document.declared_in
     else:
         start = f"missing the {language} translation of {document.paths[original]}"
-        where = f"'{LANGUAGES_KEY}: [{only}]' to the front matter of {document.declared_in}"
+        where = f"the front matter of {document.declared_in}"
+    others = [lang for lang in document.required if lang != language] or [original]
+    names = " and ".join(english_name(lang) for lang in others)
     if document.declared:
         return Problem(
-            path, 1, "(file)", f"{start}; {document.declared_in} lists {language} in languages"
+            path,
+            1,
+            "(file)",
+            f"{start}; {document.declared_in} lists '{language}' under '{LANGUAGES_KEY}' "
+            f"(remove it there to publish in {names} only)",
         )
     return Problem(
-        path, 1, "(file)", f"{start}, or add {where} to publish it only in the other language"
+        path,
+        1,
+        "(file)",
+        f"{start}, or add '{LANGUAGES_KEY}: [{', '.join(others)}]' to {where} to publish it "
+        f"in {names} only",
     )
+
+
+def english_name(code: str) -> str:
+    """'Romanian' for ro: messages of ``check`` are in English."""
+    return str(Locale.parse("en").languages.get(code, code))
 
 
 def _unrecorded_problem(document: Document, language: str, original: str) -> Problem:
@@ -308,14 +325,8 @@ def _validate_declared_languages(document: Document, languages: list[str]) -> It
         return
     declared = _mapping(document.declaration.data).get(LANGUAGES_KEY)
     line = document.declaration.line_of((LANGUAGES_KEY,))
-    if not isinstance(declared, list) or not declared:
-        yield Problem(
-            document.declared_in,
-            line,
-            LANGUAGES_KEY,
-            f"expected a list of language codes, e.g. [{languages[0]}]",
-        )
-        return
+    if not isinstance(declared, list):
+        return  # the schema says what is expected
     for item in declared:
         if item not in languages:
             yield Problem(
@@ -329,15 +340,21 @@ def _validate_declared_languages(document: Document, languages: list[str]) -> It
 def _validate_one_original(document: Document, original: str) -> Iterator[Problem]:
     """Of the language files of a text, one is the original: it carries no record."""
     doc = document.texts.get(original)
-    if doc is not None and record_of(doc) is not None:
-        path = document.paths[original]
-        yield Problem(
-            path,
-            doc.front_matter.line_of((RECORD_KEY,)),
-            RECORD_KEY,
-            "every language file of this text says it is a translation; remove "
-            f"'{RECORD_KEY}' from the original",
+    if doc is None or record_of(doc) is None:
+        return
+    path = document.paths[original]
+    line = doc.front_matter.line_of((RECORD_KEY,))
+    if len(document.present) == 1:
+        message = (
+            f"this text is a translation, but no other language file exists to be its "
+            f"original; remove '{RECORD_KEY}' or add the original"
         )
+    else:
+        message = (
+            "every language file of this text says it is a translation; remove "
+            f"'{RECORD_KEY}' from the original"
+        )
+    yield Problem(path, line, RECORD_KEY, message)
 
 
 def translation_problems(raw: RawContent) -> list[Problem]:

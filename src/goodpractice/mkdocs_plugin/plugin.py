@@ -21,7 +21,12 @@ from goodpractice.core.project import Project
 from goodpractice.core.render import practice_assets
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.snapshot import content_fingerprint
-from goodpractice.core.translation_pages import ReaderNotice, reader_notices
+from goodpractice.core.translation_pages import (
+    ReaderNotice,
+    SiteLanguages,
+    reader_notices,
+    site_languages,
+)
 
 from .config import GoodPracticeConfig
 
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +46,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self._contents: dict[str, str] = {}
         self._assets: dict[str, Path] = {}
         self._notices: dict[tuple[str, str], ReaderNotice] = {}
+        self._languages = SiteLanguages({}, frozenset(), {})
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # i18n runs one build per language; load and render only when content changed.
@@ -50,6 +57,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             self._contents = _localised_contents(self._site)
             self._assets = practice_assets(self._site)
             self._notices = reader_notices(self._site)
+            self._languages = site_languages(self._site)
             self._fingerprint = fingerprint
         return config
 
@@ -76,11 +84,27 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     ) -> str:
         # Which language the text is in, and the notice of a missing or outdated translation.
         language = str(config.theme["language"])
-        notice = self._notices.get((neutral(page.file.src_uri), language))
+        uri = neutral(page.file.src_uri)
+        notice = self._notices.get((uri, language))
         page.meta.setdefault("gp_text_language", _suffix_language(page.file.src_uri) or language)
+        if uri in self._languages.originals:
+            page.meta["gp_original_language"] = self._languages.originals[uri]
         if notice is not None:
             _apply_notice(page, notice, config)
         return markdown
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        # overrides/sitemap.xml leaves out fallback pages and adds x-default.
+        if template_name == "sitemap.xml" and self._site is not None:
+            extra: dict[str, Any] = {
+                "gp_fallback_paths": self._languages.fallback_paths,
+                "gp_x_default": self._languages.x_default,
+                "gp_default_language": self._site.project.default_language,
+            }
+            context.update(extra)  # type: ignore[typeddict-item]
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
