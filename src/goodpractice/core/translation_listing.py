@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .history import last_changed
+from .history import changed_days
 from .translations import Report, State, Translation
 
 KIND_NAMES = {"case-studies": "Case studies", "pages": "Pages"}
@@ -35,14 +35,10 @@ class Entry:
 
 def entries(report: Report, root: Path) -> list[Entry]:
     """The report's translations, with the date of the original where it matters."""
+    stale = [t for t in report.translations if t.state in (State.OUTDATED, State.UNRECORDED)]
+    days = changed_days(root, [t.original_path for t in stale])
     return [
-        Entry(
-            t,
-            last_changed(root, t.original_path)
-            if t.state in (State.OUTDATED, State.UNRECORDED)
-            else None,
-        )
-        for t in report.translations
+        Entry(t, days.get(t.original_path) if t in stale else None) for t in report.translations
     ]
 
 

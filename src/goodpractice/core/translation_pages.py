@@ -16,7 +16,7 @@ from babel.core import Locale
 
 from . import formatting
 from .content import RawContent
-from .history import last_changed
+from .history import changed_days
 from .render import render_template
 from .site import Site
 from .translations import LANGUAGES_KEY, RECORD_KEY, Report, State, Translation, translation_report
@@ -60,15 +60,23 @@ def language_name(code: str, in_locale: str) -> str:
 def reader_notices(site: Site) -> dict[tuple[str, str], ReaderNotice]:
     """Notices by (language-neutral page uri, language of the page)."""
     notices: dict[tuple[str, str], ReaderNotice] = {}
-    for translation in _report(site).translations:
-        if translation.state is State.COMPLETE:
-            continue
+    pending = [t for t in _report(site).translations if t.state is not State.COMPLETE]
+    days = _original_days(site, pending)
+    for translation in pending:
         key = (translation.document.site_uri, translation.language)
-        notices[key] = _notice(site, translation)
+        notices[key] = _notice(site, translation, days)
     return notices
 
 
-def _notice(site: Site, t: Translation) -> ReaderNotice:
+def _original_days(site: Site, translations: list[Translation]) -> dict[str, str]:
+    """When the originals of outdated translations changed, asked of git once."""
+    return changed_days(
+        site.project.root,
+        [t.original_path for t in translations if t.state in (State.OUTDATED, State.UNRECORDED)],
+    )
+
+
+def _notice(site: Site, t: Translation, days: dict[str, str]) -> ReaderNotice:
     project = site.project
     default = project.default_language
     locale = project.language(t.language).locale
@@ -83,7 +91,7 @@ def _notice(site: Site, t: Translation) -> ReaderNotice:
     if fallback:
         message = labels["translations.notice.missing"].format(**names)
     else:
-        changed = formatting.partial_date(last_changed(project.root, t.original_path), locale)
+        changed = formatting.partial_date(days[t.original_path], locale)
         if t.state is State.OUTDATED and t.reviewed:
             reviewed = formatting.partial_date(t.reviewed, locale)
             message = labels["translations.notice.outdated"].format(
@@ -197,12 +205,13 @@ def _dashboard(site: Site, report: Report, language: str) -> str:
     labels = site.labels.for_language(language)
     here = page_path(DASHBOARD_URI, language, site.project.default_language)
     kinds = []
+    days = _original_days(site, report.translations)
     for kind in report.kinds:
         items = report.of_kind(kind)
         counts = {str(state): 0 for state in State}
         for item in items:
             counts[str(item.state)] += 1
-        rows = [_row(site, t, here, language) for t in items if t.state is not State.COMPLETE]
+        rows = [_row(site, t, here, language, days) for t in items if t.state is not State.COMPLETE]
         kinds.append(
             KindSummary(kind, labels[f"translations.kind.{kind}"], counts, len(items), rows)
         )
@@ -216,16 +225,16 @@ def _dashboard(site: Site, report: Report, language: str) -> str:
     return f"---\n{dumped}---\n\n{html}\n"
 
 
-def _row(site: Site, t: Translation, here: str, language: str) -> DashboardRow:
+def _row(
+    site: Site, t: Translation, here: str, language: str, days: dict[str, str]
+) -> DashboardRow:
     labels = site.labels.for_language(language)
     locale = site.project.language(language).locale
     default = site.project.default_language
     original = t.document.texts.get(t.original)
     title = original.meta.get("title") if original else None
     changed = (
-        formatting.partial_date(last_changed(site.project.root, t.original_path), locale)
-        if t.state in (State.OUTDATED, State.UNRECORDED)
-        else None
+        formatting.partial_date(days[t.original_path], locale) if t.original_path in days else None
     )
     state_label = labels[f"translations.is.{t.state}"]
     if t.state is State.MISSING and not t.required:
