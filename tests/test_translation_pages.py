@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_cli
+from translations_support import stamp_complete
 
 SITE_URL = "https://goodpractice.example.org/"
 
@@ -35,6 +36,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "translations/missing",
         "translations/outdated",
     )
+    stamp_complete(root)
     _at_noon(root / "practices/alpha/ro.md", "2026-03-04")
     _at_noon(root / "docs/about.ro.md", "2026-05-06")
     result = run_cli("build", "--root", str(root))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from translations_support import ALL_MINIMAL, stamp_complete
 
 ERRORS = [
     (
@@ -105,7 +106,9 @@ def test_a_translation_never_stamped_is_a_warning(project: Callable[..., Path]) 
 
 
 def test_single_language_texts_are_valid_when_declared(project: Callable[..., Path]) -> None:
-    result = run_cli("check", "--root", str(project("translations/missing")))
+    root = project("translations/missing")
+    stamp_complete(root, ALL_MINIMAL)
+    result = run_cli("check", "--root", str(root))
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("All content is valid.")
 

@@ -14,8 +14,7 @@ import pytest
 from conftest import run_cli
 from goodpractice.core.history import last_changed
 from goodpractice.core.stamping import set_front_matter_key
-
-RECORD = "translation: {source: ro, source_hash: '%s', reviewed: %s}"
+from translations_support import ALL_MINIMAL, stamp_complete
 
 
 def _set_mtime(path: Path, day: str) -> None:
@@ -32,6 +31,7 @@ def _set_mtime(path: Path, day: str) -> None:
 
 def test_listing_per_content_type(project: Callable[..., Path]) -> None:
     root = project("translations/missing", "translations/outdated")
+    stamp_complete(root)
     _set_mtime(root / "practices/alpha/ro.md", "2026-03-04")
     _set_mtime(root / "docs/about.ro.md", "2026-05-06")
     result = run_cli("translations", "--root", str(root))
@@ -52,6 +52,7 @@ def test_listing_per_content_type(project: Callable[..., Path]) -> None:
 
 def test_listing_as_json(project: Callable[..., Path]) -> None:
     root = project("translations/missing", "translations/outdated")
+    stamp_complete(root)
     _set_mtime(root / "practices/alpha/ro.md", "2026-03-04")
     result = run_cli("translations", "--root", str(root), "--format", "json")
     data = json.loads(result.output)
@@ -81,6 +82,7 @@ def test_listing_as_json(project: Callable[..., Path]) -> None:
 
 def test_stamping_clears_the_warning(project: Callable[..., Path]) -> None:
     root = project("translations/outdated")
+    stamp_complete(root)
     path = root / "practices/alpha/en.md"
     before = path.read_text(encoding="utf-8")
     result = run_cli(
@@ -185,6 +187,7 @@ def test_whitespace_only_edits_keep_a_translation_up_to_date(
     project: Callable[..., Path],
 ) -> None:
     root = project()
+    stamp_complete(root, ALL_MINIMAL)
     original = root / "practices/alpha/ro.md"
     text = original.read_text(encoding="utf-8")
     original.write_bytes(

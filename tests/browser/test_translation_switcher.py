@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import make_project, run_cli
+from translations_support import stamp_complete
 
 from .conftest import SiteServer
 
@@ -28,6 +29,7 @@ def fixture_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Server
         "translations/missing",
         "translations/outdated",
     )
+    stamp_complete(root)
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 0, result.output
     with _Server(root / "site") as server:
