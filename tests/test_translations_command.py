@@ -234,3 +234,38 @@ def test_without_git_the_date_is_the_file_time(project: Callable[..., Path]) -> 
     root = project("translations/outdated")
     _set_mtime(root / "docs/about.ro.md", "2026-06-07")
     assert last_changed(root, "docs/about.ro.md") == "2026-06-07"
+
+
+def test_stamping_several_files_at_once(project: Callable[..., Path]) -> None:
+    root = project("translations/outdated")
+    result = run_cli(
+        "translations",
+        "--root",
+        str(root),
+        "--stamp",
+        "practices/alpha/en.md",
+        "--stamp",
+        "docs/about.en.md",
+        "--reviewed",
+        "2026-11-21",
+    )
+    assert result.exit_code == 0, result.output
+    assert [line.split(":")[0] for line in result.output.splitlines()] == [
+        "Stamped practices/alpha/en.md",
+        "Stamped docs/about.en.md",
+    ]
+
+
+def test_stamping_refuses_a_translation_that_cannot_be_read(
+    project: Callable[..., Path],
+) -> None:
+    root = project("translations/outdated")
+    path = root / "docs/about.en.md"
+    path.write_text("---\ntitle: [unclosed\n---\n\n# About\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = run_cli("translations", "--root", str(root), "--stamp", str(path))
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: docs/about.en.md cannot be read; 'goodpractice check' says why, fix it first"
+    )
+    assert path.read_bytes() == before

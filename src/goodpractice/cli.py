@@ -112,10 +112,11 @@ def schema(root: Path, check_only: bool) -> None:
 @ROOT_OPTION
 @click.option(
     "--stamp",
-    "stamp_path",
+    "stamp_paths",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Mark this translation as up to date with its original, after a translator checked it.",
+    multiple=True,
+    help="Mark this translation as up to date with its original, after a translator checked "
+    "it (repeat for several files).",
 )
 @click.option(
     "--reviewed",
@@ -130,7 +131,7 @@ def schema(root: Path, check_only: bool) -> None:
     show_default=True,
 )
 def translations(
-    root: Path, stamp_path: Path | None, reviewed: str | None, output_format: str
+    root: Path, stamp_paths: tuple[Path, ...], reviewed: str | None, output_format: str
 ) -> None:
     """List complete, outdated and missing translations per content type, or stamp one."""
     from datetime import UTC, datetime
@@ -141,19 +142,20 @@ def translations(
     from goodpractice.core.translations import translation_report
 
     project = Project.at(root)
-    if stamp_path is not None:
+    if stamp_paths:
         day = reviewed or datetime.now(UTC).date().isoformat()
         if not _is_day(day):
             raise click.BadParameter(f"'{day}' is not a day (YYYY-MM-DD)", param_hint="--reviewed")
-        try:
-            done = stamp(project, stamp_path, day)
-        except StampError as exc:
-            raise click.ClickException(str(exc)) from None
-        verb = "Stamped" if done.changed else "Already stamped"
-        click.echo(
-            f"{verb} {done.path}: translates the {done.source} original as of "
-            f"{done.source_hash}, reviewed {done.reviewed}."
-        )
+        for stamp_path in stamp_paths:
+            try:
+                done = stamp(project, stamp_path, day)
+            except StampError as exc:
+                raise click.ClickException(str(exc)) from None
+            verb = "Stamped" if done.changed else "Already stamped"
+            click.echo(
+                f"{verb} {done.path}: translates the {done.source} original as of "
+                f"{done.source_hash}, reviewed {done.reviewed}."
+            )
         return
     report = translation_report(load_raw(project))
     click.echo((as_json if output_format == "json" else as_text)(report, project.root))

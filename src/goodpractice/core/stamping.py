@@ -35,8 +35,13 @@ def stamp(project: Project, path: Path, reviewed: str) -> Stamped:
     report = translation_report(raw)
     translation = _find(report, rel)
     source = translation.document.texts.get(translation.original)
-    if source is None:
-        raise StampError(f"{translation.original_path} cannot be read; fix it first")
+    for unreadable in (translation.original_path, rel):
+        language = translation.original if unreadable != rel else translation.language
+        if language not in translation.document.texts:
+            raise StampError(
+                f"{unreadable} cannot be read; 'goodpractice check' says why, fix it first"
+            )
+    assert source is not None
     digest = source_hash(source)
     line = (
         f"{RECORD_KEY}: {{source: {translation.original}, source_hash: '{digest}', "

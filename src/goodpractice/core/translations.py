@@ -162,13 +162,17 @@ def _pages(raw: RawContent) -> Iterator[Document]:
         stem = f"docs/{uri.removesuffix('.md')}"
         declaring = files.get(_original_language(files, languages)) or next(iter(files.values()))
         declared = declaring[1].meta.get(LANGUAGES_KEY)
+        paths = {lang: f"{stem}.{lang}.md" for lang in languages}
         yield Document(
             kind="pages",
             name=uri,
             site_uri=uri,
             texts={lang: doc for lang, (_, doc) in files.items()},
-            paths={lang: f"{stem}.{lang}.md" for lang in languages},
-            present=frozenset(files),
+            paths=paths,
+            # A file that exists but does not parse is present (its error is reported).
+            present=frozenset(
+                lg for lg, path in paths.items() if (raw.project.root / path).is_file()
+            ),
             required=_required(declared, languages),
             declared_in=declaring[0],
             declaration=declaring[1].front_matter,
