@@ -259,15 +259,23 @@ def _resolve(site: Path, page: str, href: str) -> Path:
     return path / "index.html" if href.endswith("/") or path.is_dir() else path
 
 
+FALLBACKS = {"practices/gamma/": "en", "practices/delta/": "ro", "guide/": "en", "news/": "ro"}
+
+
+def _expected_hreflang(page: str) -> set[str]:
+    """Every language a page exists in, less those where it only shows its original."""
+    neutral = page.removesuffix("index.html").removeprefix("en/")
+    return {"ro", "en", "x-default"} - {FALLBACKS.get(neutral, "")}
+
+
 def _assert_hreflang_and_switcher(site: Path) -> int:
     checked = 0
     for page, html in _pages(site):
         switcher = [a for a in _tags(html, "a") if "md-select__link" in a.get("class", "")]
         head = {link["hreflang"]: link["href"] for link in _tags(html, "link", rel="alternate")}
-        if page == "404.html":
-            assert switcher, page
-        else:
-            assert set(head) == {"ro", "en", "x-default"}, page
+        assert len(switcher) == 2, page
+        if page != "404.html":
+            assert set(head) == _expected_hreflang(page), page
         for href in [a["href"] for a in switcher] + list(head.values()):
             assert _resolve(site, page, href).is_file(), f"{page}: {href} leads nowhere"
             checked += 1
@@ -282,6 +290,27 @@ def test_every_switcher_and_hreflang_link_of_the_repository_leads_to_a_page(
     built_repo: Path,
 ) -> None:
     assert _assert_hreflang_and_switcher(built_repo) > 60
+
+
+def test_the_head_names_no_fallback_page_as_a_language_version(site: Path) -> None:
+    def hreflang(path: str) -> dict[str, str]:
+        links = _tags(_page(site, path), "link", rel="alternate")
+        return {link["hreflang"]: link["href"] for link in links}
+
+    assert hreflang("en/practices/gamma") == {
+        "ro": "../../../practices/gamma/",
+        "x-default": "../../../practices/gamma/",
+    }
+    assert hreflang("practices/gamma") == {"ro": "./", "x-default": "./"}
+    assert hreflang("practices/delta") == {
+        "en": "../../en/practices/delta/",
+        "x-default": "../../en/practices/delta/",
+    }
+    assert hreflang("practices/beta") == {
+        "ro": "./",
+        "en": "../../en/practices/beta/",
+        "x-default": "./",
+    }
 
 
 def test_x_default_names_the_original(site: Path) -> None:

@@ -7,6 +7,7 @@ before i18n sorts them per language, then their content once i18n has re-created
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self._assets: dict[str, Path] = {}
         self._notices: dict[tuple[str, str], ReaderNotice] = {}
         self._languages = SiteLanguages({}, frozenset(), {})
+        self._fallback_languages: dict[str, set[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # i18n runs one build per language; load and render only when content changed.
@@ -58,6 +60,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             self._assets = practice_assets(self._site)
             self._notices = reader_notices(self._site)
             self._languages = site_languages(self._site)
+            self._fallback_languages = _fallback_languages(self._notices)
             self._fingerprint = fingerprint
         return config
 
@@ -92,6 +95,16 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         if notice is not None:
             _apply_notice(page, notice, config)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # The head names no fallback page as a language version (as in sitemap.xml): its text
+        # is in another language. The language switcher still leads there, with a notice.
+        missing = self._fallback_languages.get(neutral(page.file.src_uri))
+        if not missing:
+            return output
+        return _ALTERNATE_LINK.sub(
+            lambda link: "" if link.group("lang") in missing else link.group(0), output
+        )
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
@@ -132,6 +145,21 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         for warning in site.warnings:
             log.info(warning.format())
         return site
+
+
+# Material's <link rel="alternate" href="..." hreflang="xx"> in the head (base.html).
+_ALTERNATE_LINK = re.compile(
+    r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="(?P<lang>[\w-]+)">\n?'
+)
+
+
+def _fallback_languages(notices: dict[tuple[str, str], ReaderNotice]) -> dict[str, set[str]]:
+    """Languages in which each page shows its original in place of a translation."""
+    found: dict[str, set[str]] = {}
+    for (uri, language), notice in notices.items():
+        if notice.fallback:
+            found.setdefault(uri, set()).add(language)
+    return found
 
 
 def _suffix_language(src_uri: str) -> str | None:
