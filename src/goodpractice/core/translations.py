@@ -26,7 +26,7 @@ from typing import Any
 
 from babel.core import Locale
 
-from .content import RawContent
+from .content import DocPage, RawContent
 from .links import neutral
 from .markdowndoc import MarkdownDocument
 from .problems import Problem, Severity
@@ -103,9 +103,6 @@ class Report:
     def of_kind(self, kind: str) -> list[Translation]:
         return [t for t in self.translations if t.document.kind == kind]
 
-    def by_page(self) -> dict[tuple[str, str], Translation]:
-        return {(t.document.site_uri, t.language): t for t in self.translations}
-
 
 # --- hashing -------------------------------------------------------------------------------
 
@@ -152,30 +149,32 @@ def _case_studies(raw: RawContent) -> Iterator[Document]:
 
 def _pages(raw: RawContent) -> Iterator[Document]:
     languages = raw.project.language_codes
-    groups: dict[str, dict[str, tuple[str, MarkdownDocument]]] = {}
+    groups: dict[str, dict[str, DocPage]] = {}
     for page in raw.pages:
         match = _SUFFIX.search(page.uri)
         if match is None or match.group(1) not in languages:
             continue  # a page without a language suffix is not part of the bilingual site
-        groups.setdefault(neutral(page.uri), {})[match.group(1)] = (page.path, page.doc)
-    for uri, files in sorted(groups.items()):
-        stem = f"docs/{uri.removesuffix('.md')}"
-        declaring = files.get(_original_language(files, languages)) or next(iter(files.values()))
-        declared = declaring[1].meta.get(LANGUAGES_KEY)
-        paths = {lang: f"{stem}.{lang}.md" for lang in languages}
+        groups.setdefault(neutral(page.uri), {})[match.group(1)] = page
+    for uri, pages in sorted(groups.items()):
+        texts = {language: page.doc for language, page in pages.items()}
+        # The original declares the languages the page is published in.
+        declaring = pages[_original_language(texts, languages)]
+        paths = {
+            language: f"docs/{uri.removesuffix('.md')}.{language}.md" for language in languages
+        }
         yield Document(
             kind="pages",
             name=uri,
             site_uri=uri,
-            texts={lang: doc for lang, (_, doc) in files.items()},
+            texts=texts,
             paths=paths,
             # A file that exists but does not parse is present (its error is reported).
             present=frozenset(
-                lg for lg, path in paths.items() if (raw.project.root / path).is_file()
+                lang for lang, path in paths.items() if (raw.project.root / path).is_file()
             ),
-            required=_required(declared, languages),
-            declared_in=declaring[0],
-            declaration=declaring[1].front_matter,
+            required=_required(declaring.doc.meta.get(LANGUAGES_KEY), languages),
+            declared_in=declaring.path,
+            declaration=declaring.doc.front_matter,
         )
 
 
@@ -183,14 +182,14 @@ def _mapping(data: object) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _original_language(files: dict[str, Any], languages: list[str]) -> str:
-    """The first language (in the project's order) whose file is not a translation."""
+def _original_language(texts: dict[str, MarkdownDocument], languages: list[str]) -> str:
+    """The first language (in the project's order) whose text is not a translation, else the
+    first language that has a text."""
     for language in languages:
-        entry = files.get(language)
-        doc = entry[1] if isinstance(entry, tuple) else entry
-        if isinstance(doc, MarkdownDocument) and record_of(doc) is None:
+        doc = texts.get(language)
+        if doc is not None and record_of(doc) is None:
             return language
-    return next((lang for lang in languages if lang in files), languages[0])
+    return next((language for language in languages if language in texts), languages[0])
 
 
 def _required(declared: object, languages: list[str]) -> tuple[str, ...]:
