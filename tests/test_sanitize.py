@@ -89,6 +89,7 @@ def test_our_templates_survive_the_sanitiser(project: Callable[..., Path]) -> No
                 site,
                 "factbox.html",
                 labels=labels,
+                language=language,
                 rows=fact_rows(site, practice, language),
                 figures=figure_rows(site, practice, language),
             ),

@@ -180,3 +180,66 @@ def issue_form(root: Path, check_only: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(expected, encoding="utf-8")
     click.echo(f"Wrote {FORM.as_posix()}.")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--stamp",
+    "stamp_paths",
+    type=click.Path(dir_okay=False, path_type=Path),
+    multiple=True,
+    help="Mark this translation as up to date with its original, after a translator checked "
+    "it (repeat for several files).",
+)
+@click.option(
+    "--reviewed",
+    default=None,
+    help="The day of the review written by --stamp (YYYY-MM-DD; default: today, UTC).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def translations(
+    root: Path, stamp_paths: tuple[Path, ...], reviewed: str | None, output_format: str
+) -> None:
+    """List complete, outdated and missing translations per content type, or stamp one."""
+    from datetime import UTC, datetime
+
+    from goodpractice.core.content import load_raw
+    from goodpractice.core.stamping import StampError, stamp
+    from goodpractice.core.translation_listing import as_json, as_text
+    from goodpractice.core.translations import translation_report
+
+    project = Project.at(root)
+    if stamp_paths:
+        day = reviewed or datetime.now(UTC).date().isoformat()
+        if not _is_day(day):
+            raise click.BadParameter(f"'{day}' is not a day (YYYY-MM-DD)", param_hint="--reviewed")
+        for stamp_path in stamp_paths:
+            try:
+                done = stamp(project, stamp_path, day)
+            except StampError as exc:
+                raise click.ClickException(str(exc)) from None
+            verb = "Stamped" if done.changed else "Already stamped"
+            click.echo(
+                f"{verb} {done.path}: translates the {done.source} original as of "
+                f"{done.source_hash}, reviewed {done.reviewed}."
+            )
+        return
+    report = translation_report(load_raw(project))
+    click.echo((as_json if output_format == "json" else as_text)(report, project.root))
+
+
+def _is_day(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

@@ -23,6 +23,7 @@ from .schema import (
     schema_problems,
 )
 from .text import fold
+from .translations import translation_problems
 from .vocabularies import Vocabularies
 from .yamlsafe import YamlDocument
 
@@ -194,20 +195,6 @@ def _validate_figure_parts(
             )
 
 
-def _validate_texts_present(source: PracticeSource, languages: list[str]) -> Iterator[Problem]:
-    """Each case study has a text file per language."""
-    for language in languages:
-        if language not in source.text_files:
-            path = f"{source.folder}/{language}.md"
-            yield Problem(
-                path,
-                1,
-                "(file)",
-                f"missing the {language} text; create {path} with a title, a summary and the "
-                "standard sections",
-            )
-
-
 def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator[Problem]:
     """The text has every standard section as a '## ' heading, in the standard order."""
     sections = vocabularies.get("sections")
@@ -339,13 +326,19 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
     text_validator = make_validator(
         load_schema(project.schema_dir, "practice-text.schema.json"), content.vocabularies
     )
+    page_validator = make_validator(
+        load_schema(project.schema_dir, "page.schema.json"), content.vocabularies
+    )
     sources = site_sources(content, generated_pages)
     problems += _validate_vocabulary_schema(content)
     problems += _validate_romanian_labels(content)
+    # Missing texts (errors) and outdated translations (warnings): see translations.py.
+    problems += translation_problems(content)
     problems += _validate_unique_ids(content.practices)
     for source in content.practices:
         problems += _check_practice(source, content, facts_validator, text_validator, sources)
     for page in content.pages:
+        problems += schema_problems(page_validator, page.doc.front_matter, page.path)
         problems += _check_page(page, sources)
     problems += check_docs_assets_safety(content.doc_assets, project.root)
     return sorted(set(problems))
@@ -374,7 +367,6 @@ def _check_practice(
         yield from _validate_regions_country(doc, source.facts_path, vocabularies)
         yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
         yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
-    yield from _validate_texts_present(source, content.project.language_codes)
     for text in source.texts.values():
         if text.language == "ro":
             yield from _validate_romanian_letters(text.path, text.doc.raw)

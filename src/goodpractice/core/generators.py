@@ -25,11 +25,22 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import render
+    from . import render, translation_pages
 
     return [
         Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
         Generator("practices", render.practice_page_uris, render.practice_pages),
+        # Pages missing in a language, built from their original with a notice (issue 4).
+        Generator(
+            "translation-fallbacks",
+            translation_pages.fallback_page_uris,
+            translation_pages.fallback_pages,
+        ),
+        Generator(
+            "translation-status",
+            translation_pages.dashboard_uris,
+            translation_pages.dashboard_pages,
+        ),
     ]
 
 

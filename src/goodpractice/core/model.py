@@ -85,8 +85,10 @@ class Practice:
     contacts: tuple[Contact, ...] = ()
 
     def text(self, language: str, fallback: str) -> Text:
-        """The text in ``language``, or in ``fallback`` when it is not translated."""
-        return self.texts.get(language) or self.texts[fallback]
+        """The text in ``language``, else in ``fallback``, else the only one there is."""
+        return (
+            self.texts.get(language) or self.texts.get(fallback) or next(iter(self.texts.values()))
+        )
 
 
 def practice_from_data(data: dict[str, Any], folder: str, texts: dict[str, Text]) -> Practice:

@@ -87,6 +87,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         site,
         "factbox.html",
         labels=labels,
+        language=language,  # the facts are in the page's language even when the prose is not
         rows=fact_rows(site, practice, language),
         figures=figure_rows(site, practice, language),
     )
@@ -230,6 +231,7 @@ class Card:
     period: str | None
     themes: list[str]
     fallback: bool
+    text_language: str = ""  # marks the title and summary of an untranslated text
 
 
 def catalogue_page(site: Site, language: str) -> str:
@@ -254,6 +256,7 @@ def catalogue_page(site: Site, language: str) -> str:
                 period=formatting.period(practice.period_start, practice.period_end, locale),
                 themes=[vocab["themes"].label(t, language) for t in practice.themes],
                 fallback=text.language != language,
+                text_language=text.language,
             )
         )
     cards.sort(key=lambda card: fold(card.title))
@@ -286,12 +289,11 @@ def practice_page_uris(raw: RawContent) -> list[str]:
 
 
 def practice_pages(site: Site) -> dict[str, dict[str, str]]:
-    """One page per case study; a language without a text falls back to the default one."""
+    """One page per case study in every language; a missing text shows the original one."""
     return {
         page_uri(practice.id): {
             language: practice_page(site, practice, language)
             for language in site.project.language_codes
-            if language in practice.texts
         }
         for practice in site.practices.values()
     }

@@ -84,7 +84,12 @@ def render_files(project: Project, new: NewPractice, today: date) -> dict[str, s
 
     files = {
         "practice.yml": env.get_template("practice.yml.j2").render(
-            id=new.id, today=today.isoformat(), terms=terms, text_files=text_files
+            id=new.id,
+            today=today.isoformat(),
+            terms=terms,
+            text_files=text_files,
+            languages=languages,
+            original=new.language,
         )
     }
     sections = vocabularies.get("sections")

@@ -7,6 +7,7 @@ before i18n sorts them per language, then their content once i18n has re-created
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from goodpractice.core.generators import generated_pages
+from goodpractice.core.links import neutral
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
 from goodpractice.core.render import LISTING_KEY, practice_assets
@@ -22,6 +24,12 @@ from goodpractice.core.safety import unsafe_svg_files
 from goodpractice.core.sanitize import sanitize_html
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.snapshot import content_fingerprint
+from goodpractice.core.translation_pages import (
+    ReaderNotice,
+    SiteLanguages,
+    reader_notices,
+    site_languages,
+)
 
 from .config import GoodPracticeConfig
 
@@ -29,6 +37,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +48,9 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self._site: Site | None = None
         self._contents: dict[str, str] = {}
         self._assets: dict[str, Path] = {}
+        self._notices: dict[tuple[str, str], ReaderNotice] = {}
+        self._languages = SiteLanguages({}, frozenset(), {})
+        self._fallback_languages: dict[str, set[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # i18n runs one build per language; load and render only when content changed.
@@ -48,6 +60,9 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             self._site = self._load(project)
             self._contents = _localised_contents(self._site)
             self._assets = practice_assets(self._site)
+            self._notices = reader_notices(self._site)
+            self._languages = site_languages(self._site)
+            self._fallback_languages = _fallback_languages(self._notices)
             self._fingerprint = fingerprint
         return config
 
@@ -93,6 +108,43 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # Safe by default: only generated pages that declare themselves listings skip it.
         return page.file.src_uri in self._contents and page.meta.get(LISTING_KEY) is True
 
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Which language the text is in, and the notice of a missing or outdated translation.
+        language = str(config.theme["language"])
+        uri = neutral(page.file.src_uri)
+        notice = self._notices.get((uri, language))
+        page.meta.setdefault("gp_text_language", _suffix_language(page.file.src_uri) or language)
+        if uri in self._languages.originals:
+            page.meta["gp_original_language"] = self._languages.originals[uri]
+        if notice is not None:
+            _apply_notice(page, notice, config)
+        return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # The head names no fallback page as a language version (as in sitemap.xml): its text
+        # is in another language. The language switcher still leads there, with a notice.
+        missing = self._fallback_languages.get(neutral(page.file.src_uri))
+        if not missing:
+            return output
+        return _ALTERNATE_LINK.sub(
+            lambda link: "" if link.group("lang") in missing else link.group(0), output
+        )
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        # overrides/sitemap.xml leaves out fallback pages and adds x-default.
+        if template_name == "sitemap.xml" and self._site is not None:
+            extra: dict[str, Any] = {
+                "gp_fallback_paths": self._languages.fallback_paths,
+                "gp_x_default": self._languages.x_default,
+                "gp_default_language": self._site.project.default_language,
+            }
+            context.update(extra)  # type: ignore[typeddict-item]
+        return context
+
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
@@ -114,9 +166,43 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             raise PluginError(
                 f"the content has {len(exc.problems)} error(s); nothing was built:\n{exc}"
             ) from None
+        # Content warnings (an outdated translation) must not stop a strict build: the page is
+        # published with a notice. `goodpractice check` lists them.
         for warning in site.warnings:
-            log.warning(warning.format())
+            log.info(warning.format())
         return site
+
+
+# Material's <link rel="alternate" href="..." hreflang="xx"> in the head (base.html).
+_ALTERNATE_LINK = re.compile(
+    r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="(?P<lang>[\w-]+)">\n?'
+)
+
+
+def _fallback_languages(notices: dict[tuple[str, str], ReaderNotice]) -> dict[str, set[str]]:
+    """Languages in which each page shows its original in place of a translation."""
+    found: dict[str, set[str]] = {}
+    for (uri, language), notice in notices.items():
+        if notice.fallback:
+            found.setdefault(uri, set()).add(language)
+    return found
+
+
+def _suffix_language(src_uri: str) -> str | None:
+    parts = src_uri.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[2] == "md" else None
+
+
+def _apply_notice(page: Page, notice: ReaderNotice, config: MkDocsConfig) -> None:
+    page.meta["gp_text_language"] = notice.text_language
+    page.meta["gp_translation_notice"] = notice.html
+    if notice.fallback:
+        # The original, shown in place of a missing translation, is not indexed as this
+        # language: Material's search skips it and search engines are sent to the original.
+        page.meta["gp_fallback"] = True
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if config.site_url:
+            page.canonical_url = config.site_url.rstrip("/") + "/" + notice.original_page
 
 
 def _localised_contents(site: Site) -> dict[str, str]:
