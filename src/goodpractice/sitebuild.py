@@ -88,3 +88,9 @@ def _attach_log_handler() -> None:
         handler._goodpractice = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+
+
+# Exports, feeds and sitemap dates (issue 6): imported last, it does not import this module.
+from goodpractice.publish import publish_open_web  # noqa: E402
+
+POST_BUILD_STEPS.append(publish_open_web)

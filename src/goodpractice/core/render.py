@@ -15,7 +15,7 @@ import yaml
 from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import formatting
+from . import formatting, openweb
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
@@ -78,6 +78,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         "description": text.summary,
         "gp_practice": practice.id,
         "gp_text_language": text.language,
+        openweb.JSONLD_KEY: openweb.practice_jsonld(site, practice, language),
     }
     factbox = render_template(
         site,
