@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .schema import VOCABULARY_SCHEMA, load_schema
@@ -293,3 +294,53 @@ def csv_bytes(site: Site, language: str, site_url: str | None) -> bytes:
 
 def _codes(site: Site) -> list[str]:
     return list(site.project.language_codes)
+
+
+# --- Links from the catalogue -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Download:
+    href: str
+    text: str
+    type: str
+    hreflang: str | None = None
+
+
+def download_links(site: Site, language: str) -> list[Download]:
+    """The exports, the language's feed and the dashboard, linked from the catalogue page."""
+    default = site.project.default_language
+    root = "../" if language == default else "../../"  # the catalogue is practices/index.md
+    language_root = root if language == default else f"{root}{language}/"
+    labels = site.labels
+    links = [
+        Download(
+            f"{root}{DATA_DIR}/{JSON_NAME}",
+            labels.get("opendata.download.json", language),
+            "application/json",
+        ),
+        Download(
+            f"{root}{DATA_DIR}/{SCHEMA_NAME}",
+            labels.get("opendata.download.schema", language),
+            "application/schema+json",
+        ),
+    ]
+    links += [
+        Download(
+            f"{root}{DATA_DIR}/{csv_name(code)}",
+            labels.get("opendata.download.csv", language).format(
+                language=site.project.language(code).name
+            ),
+            "text/csv",
+            code,
+        )
+        for code in _codes(site)
+    ]
+    links.append(
+        Download(
+            f"{language_root}feed.xml",
+            labels.get("opendata.download.feed", language),
+            "application/atom+xml",
+        )
+    )
+    return links

@@ -15,7 +15,7 @@ import yaml
 from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import formatting, openweb
+from . import formatting, opendata, openweb
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
@@ -259,6 +259,7 @@ def catalogue_page(site: Site, language: str) -> str:
         labels=labels,
         cards=cards,
         count=plural_label(site, "catalogue.count", len(cards), language),
+        downloads=opendata.download_links(site, language),
     )
     return _with_front_matter(front, html)
 
