@@ -25,11 +25,12 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import render
+    from . import dashboard, render
 
     return [
         Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
         Generator("practices", render.practice_page_uris, render.practice_pages),
+        Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
     ]
 
 

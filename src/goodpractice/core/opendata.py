@@ -343,4 +343,11 @@ def download_links(site: Site, language: str) -> list[Download]:
             "application/atom+xml",
         )
     )
+    links.append(
+        Download(
+            f"{language_root}indicators/",
+            labels.get("opendata.download.dashboard", language),
+            "text/html",
+        )
+    )
     return links
