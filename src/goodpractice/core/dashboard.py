@@ -240,7 +240,7 @@ def kind_page(site: Site, kind: str, language: str) -> str:
     page = _Page(site, language, depth=2)
     charts = [_kind_chart(page, kind, dimension) for dimension in DIMENSIONS]
     kinds = site.vocabularies["figure-kinds"]
-    whole = kinds[kind].extra.get("part_of")
+    whole = str(kinds[kind].extra.get("part_of", ""))
     html = render_template(
         site,
         "indicators-kind.html",

@@ -267,9 +267,7 @@ def _joined(record: dict[str, Any], path: tuple[str, ...], key: str) -> str:
 def _figure_cell(kind: str, basis: str) -> Callable[[dict[str, Any]], str]:
     def cell(record: dict[str, Any]) -> str:
         values = [
-            f["value"]
-            for f in record["figures"]
-            if f["kind"]["id"] == kind and f["basis"] == basis
+            f["value"] for f in record["figures"] if f["kind"]["id"] == kind and f["basis"] == basis
         ]
         return str(sum(values)) if values else ""
 
