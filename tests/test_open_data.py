@@ -214,7 +214,7 @@ def _totals_row(html: str, label: str) -> list[str]:
     row = next(r for r in table.split("<tr")[2:] if f">{label}</a></th>" in r)
     return [
         re.sub(r"<[^>]+>", "", c).strip()
-        for c in re.findall(r'<td class="gp-num">(.*?)</td>', row, re.S)
+        for c in re.findall(r'<td class="gp-totals__cell">(.*?)</td>', row, re.S)
     ]
 
 
@@ -261,6 +261,9 @@ def test_kind_page_breaks_down_by_region_with_links(built: Path) -> None:
     assert 'href="../../practices/alpha/"' in row.group(1)
     assert 'href="../../practices/gamma/"' in row.group(1)
     assert "Bulgaria" in html  # a case outside Romania is placed by its country
+    # Beta is a Roma case too, but reports no jobs: the row links only what it adds up.
+    roma = re.search(r'<tr id="gp-chart-jobs-created-target_group-roma">(.*?)</tr>', html, re.S)
+    assert roma and "practices/gamma/" in roma.group(1) and "practices/beta/" not in roma.group(1)
 
 
 def test_map_links_each_area_to_its_case_studies(built: Path) -> None:

@@ -9,6 +9,7 @@ a stable id instead of a random one, so the same data gives the same bytes.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
@@ -19,39 +20,45 @@ SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 # Teal for reported results, deep orange for targets: the site's palette, distinct in grey too.
-COLOURS = ("#00695c", "#bf360c", "#5c6bc0", "#6d4c41")
-_STYLE = Style(
-    font_family=FONT,
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#212121",
-    foreground_strong="#000000",
-    foreground_subtle="#616161",
-    colors=COLOURS,
-    label_font_size=13,
-    major_label_font_size=13,
-    value_font_size=13,
-    legend_font_size=14,
-    title_font_size=16,
-    opacity="1",
-    opacity_hover="1",
-)
+ACHIEVED, TARGET, NEUTRAL = "#00695c", "#bf360c", "#37474f"
+
+
+def _style(colours: tuple[str, ...]) -> Style:
+    return Style(
+        font_family=FONT,
+        background="#ffffff",
+        plot_background="#ffffff",
+        foreground="#212121",
+        foreground_strong="#000000",
+        foreground_subtle="#616161",
+        colors=colours,
+        label_font_size=13,
+        major_label_font_size=13,
+        value_font_size=13,
+        legend_font_size=14,
+        title_font_size=16,
+        opacity="1",
+        opacity_hover="1",
+    )
 
 
 def bar_chart(
     chart_id: str,
     title: str,
     labels: Sequence[str],
-    series: Sequence[tuple[str, Sequence[int | None]]],
+    series: Sequence[tuple[str, Sequence[int | None], str]],
     number: Callable[[float], str],
 ) -> str:
-    """A horizontal bar chart, one bar per label and series; returns inline SVG markup."""
+    """A horizontal bar chart, one bar per label and series (name, values, colour)."""
+    top = max((v for _, values, _ in series for v in values if v is not None), default=0)
     chart = pygal.HorizontalBar(
         js=[],
-        style=_STYLE,
+        style=_style(tuple(colour for _, _, colour in series)),
+        # Room on the right for the value printed after the longest bar.
+        range=(0, max(1, top * 1.15)),
         width=800,
         height=110 + 34 * max(1, len(labels)) * max(1, len(series)),
-        show_legend=len(series) > 1,
+        show_legend=True,
         legend_at_bottom=True,
         print_values=True,
         print_values_position="top",
@@ -64,9 +71,15 @@ def bar_chart(
         margin=10,
     )
     chart.x_labels = list(labels)
-    for name, values in series:
+    for name, values, _ in series:
         chart.add(name, list(values))
     return clean_svg(chart.render(is_unicode=True), chart_id, title)
+
+
+# What only pygal's tooltip script reads: scripts, and descriptions of bar positions.
+_SCRIPT_ONLY = {f"{{{SVG}}}script", f"{{{SVG}}}desc"}
+# Coordinates to a hundredth of a pixel: a third of the size, the same drawing.
+_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
 
 
 def clean_svg(svg: str, chart_id: str, title: str) -> str:
@@ -77,10 +90,17 @@ def clean_svg(svg: str, chart_id: str, title: str) -> str:
     root = ET.fromstring(svg.replace(random_id, chart_id) if random_id else svg)
     for parent in list(root.iter()):
         for child in list(parent):
-            if child.tag == f"{{{SVG}}}script":
+            if child.tag in _SCRIPT_ONLY or "tooltip-overlay" in child.get("class", ""):
                 parent.remove(child)
-            elif child.get("id", "").startswith("activate-serie"):
+                continue
+            if child.get("id", "").startswith("activate-serie"):
                 del child.attrib["id"]
+            for name, value in child.attrib.items():
+                child.set(name, _DECIMALS.sub(r"\1", value))
+            if child.get("class") == "value" and child.get("x"):
+                # The value right after the end of its bar, not across it.
+                child.set("text-anchor", "start")
+                child.set("x", f"{float(child.get('x', '0')) + 6:.2f}")
     heading = ET.Element(f"{{{SVG}}}title", {"id": f"{chart_id}-title"})
     heading.text = title
     root.insert(0, heading)

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from . import formatting
-from .charts import bar_chart
+from .charts import ACHIEVED, NEUTRAL, TARGET, bar_chart
 from .content import RawContent
 from .indicators import BASES, DIMENSIONS, KindTotal, Row, Sum, breakdown, totals
 from .render import _with_front_matter, render_template
@@ -21,6 +21,7 @@ from .yamlsafe import load_yaml
 
 INDEX = "indicators/index.md"
 TILES = Path(__file__).with_name("romania-tiles.yml")
+BASIS_COLOURS = {"achieved": ACHIEVED, "target": TARGET}
 # The vocabulary that labels the terms of each dimension (years are their own label).
 DIMENSION_VOCABULARIES = {
     "region": "regions",
@@ -200,7 +201,9 @@ def _count_chart(page: _Page, dimension: str) -> Chart:
     return Chart(
         chart_id,
         title,
-        _chart_svg(page, chart_id, title, labels, [(page.labels["indicators.practices"], counts)]),
+        _chart_svg(
+            page, chart_id, title, labels, [(page.labels["indicators.count"], counts, NEUTRAL)]
+        ),
         [page.labels["indicators.count"]],
         [
             DataRow(
@@ -219,7 +222,7 @@ def _chart_svg(
     chart_id: str,
     title: str,
     labels: list[str],
-    series: list[tuple[str, list[int | None]]],
+    series: list[tuple[str, list[int | None], str]],
 ) -> str:
     if not labels:
         return ""
@@ -228,7 +231,7 @@ def _chart_svg(
         chart_id,
         title,
         labels[::-1],
-        [(name, values[::-1]) for name, values in series],
+        [(name, values[::-1], colour) for name, values, colour in series],
         page.number,
     )
 
@@ -263,7 +266,7 @@ def _kind_chart(page: _Page, kind: str, dimension: str) -> Chart:
     title = page.labels[f"indicators.by.{dimension}"].format(kind=page.kind(kind))
     labels = [page.term(dimension, row.term) for row in rows]
     series = [
-        (page.basis(basis), [_value(row.sums.get(basis)) for row in rows])
+        (page.basis(basis), [_value(row.sums.get(basis)) for row in rows], BASIS_COLOURS[basis])
         for basis in BASES
         if any(basis in row.sums for row in rows)
     ]
@@ -278,7 +281,8 @@ def _kind_chart(page: _Page, kind: str, dimension: str) -> Chart:
                 label,
                 f"{chart_id}-{row.term}",
                 {basis: page.cell(row.sums.get(basis)) for basis in BASES},
-                page.practices(row.practice_ids),
+                # Only the case studies that report this kind: those the values add up.
+                page.practices(sorted({p for t in row.sums.values() for p in t.practice_ids})),
             )
             for label, row in zip(labels, rows, strict=True)
         ],
