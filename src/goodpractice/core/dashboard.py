@@ -15,7 +15,7 @@ from . import formatting
 from .charts import ACHIEVED, NEUTRAL, TARGET, bar_chart
 from .content import RawContent
 from .indicators import BASES, DIMENSIONS, KindTotal, Row, Sum, breakdown, totals
-from .render import _with_front_matter, render_template
+from .render import _with_front_matter, plural_label, render_template
 from .site import Site
 from .yamlsafe import load_yaml
 
@@ -315,7 +315,8 @@ def _map_size() -> tuple[int, int]:
 
 def _tiles(page: _Page) -> list[Tile]:
     counties = page.site.vocabularies["counties"]
-    by_county, by_region = _places(page)
+    by_county, _ = _places(page)
+    unplaced = _region_only(page)
     tiles = []
     step = TILE_SIZE + TILE_GAP
     for county, spec in _tile_positions().items():
@@ -323,12 +324,14 @@ def _tiles(page: _Page) -> list[Tile]:
         label = counties.label(county, page.language)
         if by_county.get(county):
             state, href, count = "county", f"#gp-area-{county}", len(by_county[county])
-        elif by_region.get(region):
-            state, href, count = "region", f"#gp-area-{region}", len(by_region[region])
+        elif unplaced.get(region):
+            state, href, count = "region", f"#gp-area-{region}", len(unplaced[region])
         else:
             state, href, count = "none", None, 0
         note = page.labels[f"indicators.map.tile.{state}"].format(
-            county=label, region=page.term("region", region), count=page.number(count)
+            county=label,
+            region=page.term("region", region) if region else "",
+            cases=plural_label(page.site, "catalogue.count", count, page.language),
         )
         x, y = int(str(spec["col"])) * step, int(str(spec["row"])) * step
         tiles.append(Tile(county, str(spec["code"]), label, x, y, state, href, note))
@@ -349,6 +352,19 @@ def _places(page: _Page) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
             if country != "ro":
                 by_region.setdefault(country, []).append(practice.id)
     return by_county, by_region
+
+
+def _region_only(page: _Page) -> dict[str, list[str]]:
+    """Case studies by region, for those that name no county in the region."""
+    counties = page.site.vocabularies["counties"]
+    unplaced: dict[str, list[str]] = {}
+    for practice in sorted(page.site.practices.values(), key=lambda p: p.id):
+        named = set(practice.counties) | {loc.county for loc in practice.localities if loc.county}
+        placed = {counties[c].extra.get("region") for c in named if c in counties}
+        for region in practice.regions:
+            if region not in placed:
+                unplaced.setdefault(region, []).append(practice.id)
+    return unplaced
 
 
 def _map_areas(page: _Page) -> list[MapArea]:
