@@ -296,3 +296,16 @@ def test_no_generated_page_loads_anything_from_another_host(built: Path) -> None
     )
     for page in sorted((built / "site").rglob("*.html")):
         assert not loads.search(page.read_text(encoding="utf-8")), page
+
+
+def test_long_lists_of_case_studies_end_with_a_link_to_the_catalogue(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goodpractice.core import dashboard
+
+    monkeypatch.setattr(dashboard, "MAX_LINKS", 1)
+    html = dashboard.index_page(load_site(Project.at(built)), "en")
+    row = re.search(r'<tr id="gp-chart-theme-social-economy">(.*?)</tr>', html, re.S)
+    assert row, "the social-economy row"
+    assert row.group(1).count('href="../practices/') == 2
+    assert '<a href="../practices/">and 1 more in the catalogue</a>' in row.group(1)

@@ -21,6 +21,8 @@ from .yamlsafe import load_yaml
 
 INDEX = "indicators/index.md"
 TILES = Path(__file__).with_name("romania-tiles.yml")
+# Case studies linked per value: pages stay small however large the catalogue grows.
+MAX_LINKS = 12
 BASIS_COLOURS = {"achieved": ACHIEVED, "target": TARGET}
 # The vocabulary that labels the terms of each dimension (years are their own label).
 DIMENSION_VOCABULARIES = {
@@ -128,7 +130,12 @@ class _Page:
         return Link(text.title, f"{self.root}practices/{practice_id}/")
 
     def practices(self, ids: list[str]) -> list[Link]:
-        return sorted((self.practice(pid) for pid in ids), key=lambda link: link.text)
+        """Links to the case studies, at most MAX_LINKS, then one to the catalogue for the rest."""
+        links = sorted((self.practice(pid) for pid in ids), key=lambda link: link.text)
+        if len(links) <= MAX_LINKS:
+            return links
+        more = self.labels["indicators.more"].format(count=self.number(len(links) - MAX_LINKS))
+        return [*links[:MAX_LINKS], Link(more, f"{self.root}practices/")]
 
     def cell(self, total: Sum | None) -> Cell | None:
         if total is None:
