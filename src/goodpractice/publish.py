@@ -42,12 +42,10 @@ def publish_open_web(project: Project, staging: Path) -> list[str]:
 
 
 def _feeds(site: Site, site_url: str) -> dict[str, bytes]:
-    feeds: dict[str, bytes] = {}
-    for language in site.project.language_codes:
-        feed = atom_feed(site, language, site_url)
-        if feed is not None:
-            feeds[feed_path(site, language)] = feed
-    return feeds
+    return {
+        feed_path(site, language): atom_feed(site, language, site_url)
+        for language in site.project.language_codes
+    }
 
 
 def _sitemaps(staging: Path, site: Site, site_url: str) -> dict[str, bytes]:

@@ -33,11 +33,13 @@ def _day(value: str) -> datetime:
     return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
 
 
-def atom_feed(site: Site, language: str, site_url: str) -> bytes | None:
-    """The Atom document of ``language``; None when there is no case study to list."""
+# The date of a feed with no entry yet: a fixed date, since Atom requires one, not the build's.
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def atom_feed(site: Site, language: str, site_url: str) -> bytes:
+    """The Atom document of ``language``."""
     practices = newest_first(site)[:FEED_LENGTH]
-    if not practices:
-        return None
     root = site_url.rstrip("/") + "/"
     home = root if language == site.project.default_language else f"{root}{language}/"
     labels = site.labels
@@ -51,7 +53,7 @@ def atom_feed(site: Site, language: str, site_url: str) -> bytes | None:
     feed.language(language)
     feed.rights(labels.get("opendata.licence_note", language))
     feed.generator("goodpractice")
-    feed.updated(max(_day(p.updated or p.added) for p in practices))
+    feed.updated(max((_day(p.updated or p.added) for p in practices), default=NEVER))
     for practice in practices:
         _add_entry(feed, site, practice, language, site_url)
     xml: bytes = feed.atom_str(pretty=True)

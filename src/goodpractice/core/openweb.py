@@ -77,10 +77,12 @@ def _project(site: Site, practice: Practice, language: str) -> dict[str, Any]:
         if "funder" in org.roles
     ]
     if practice.funding_programme:
-        programme = site.vocabularies["funding-programmes"]
-        funders.append(
-            {"@type": "Organization", "name": programme.label(practice.funding_programme, language)}
-        )
+        programmes = site.vocabularies["funding-programmes"]
+        # A programme is not an organisation: schema.org's `funding` names the grant.
+        project["funding"] = {
+            "@type": "Grant",
+            "name": programmes.label(practice.funding_programme, language),
+        }
     if members:
         project["member"] = members
     if funders:
