@@ -283,6 +283,8 @@ def test_charts_are_static_svg_with_no_external_reference(built: Path) -> None:
             assert not re.search(r"(https?:)?//[a-z]", outside), page
             if "gp-chart__svg" in svg or "gp-map__svg" in svg:
                 assert 'role="img"' in svg or 'role="group"' in svg
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), (page, [i for i in ids if ids.count(i) > 1][:3])
     html = (built / "site/en/indicators/index.html").read_text(encoding="utf-8")
     assert html.count('<figure class="gp-chart"') == 5
     assert html.count('<table class="gp-chart__data">') == 5
@@ -309,3 +311,11 @@ def test_long_lists_of_case_studies_end_with_a_link_to_the_catalogue(
     assert row, "the social-economy row"
     assert row.group(1).count('href="../practices/') == 2
     assert '<a href="../practices/">and 1 more in the catalogue</a>' in row.group(1)
+
+
+def test_chart_axes_count_in_whole_numbers() -> None:
+    from goodpractice.core.charts import integer_ticks
+
+    assert integer_ticks(3.45) == [0, 1, 2, 3]
+    assert integer_ticks(1419) == list(range(0, 1401, 200))
+    assert integer_ticks(0) == [0]

@@ -56,6 +56,7 @@ def bar_chart(
         style=_style(tuple(colour for _, _, colour in series)),
         # Room on the right for the value printed after the longest bar.
         range=(0, max(1, top * 1.15)),
+        y_labels=integer_ticks(top * 1.15),
         width=800,
         height=110 + 34 * max(1, len(labels)) * max(1, len(series)),
         show_legend=True,
@@ -74,6 +75,14 @@ def bar_chart(
     for name, values, _ in series:
         chart.add(name, list(values))
     return clean_svg(chart.render(is_unicode=True), chart_id, title)
+
+
+def integer_ticks(top: float, most: int = 8) -> list[int]:
+    """Whole-number axis ticks 1, 2 or 5 times a power of ten apart: counts have no halves."""
+    step = 1
+    while top / step > most:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
+    return list(range(0, int(top) + 1, step))
 
 
 # What only pygal's tooltip script reads: scripts, and descriptions of bar positions.

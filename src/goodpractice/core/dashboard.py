@@ -235,7 +235,7 @@ def _chart_svg(
         return ""
     # pygal draws the first label at the bottom; reversed, the chart reads like its table.
     return bar_chart(
-        chart_id,
+        f"{chart_id}-svg",  # the figure around it has the chart's id
         title,
         labels[::-1],
         [(name, values[::-1], colour) for name, values, colour in series],
