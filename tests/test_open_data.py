@@ -319,3 +319,16 @@ def test_chart_axes_count_in_whole_numbers() -> None:
     assert integer_ticks(3.45) == [0, 1, 2, 3]
     assert integer_ticks(1419) == list(range(0, 1401, 200))
     assert integer_ticks(0) == [0]
+
+
+def test_catalogue_describes_the_exports_as_a_dataset(built: Path) -> None:
+    page = built / "site/en/practices/index.html"
+    data = _jsonld(page.read_text(encoding="utf-8"))
+    assert data["@type"] == "Dataset"
+    assert data["dateModified"] == "2026-11-20"
+    assert sorted(data["license"]) == [
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ]
+    for download in data["distribution"]:
+        assert (page.parent / download["contentUrl"]).resolve().is_file()

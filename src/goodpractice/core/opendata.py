@@ -349,3 +349,29 @@ def download_links(site: Site, language: str) -> list[Download]:
         )
     )
     return links
+
+
+def dataset_jsonld(site: Site, language: str) -> dict[str, Any]:
+    """schema.org ``Dataset`` of the exports, for dataset search engines; relative addresses
+    resolve against the catalogue page that carries it."""
+    licences = sorted({p.licence for p in site.practices.values()})
+    urls = [site.vocabularies["licences"][lic].extra.get("url", lic) for lic in licences]
+    dates = [p.updated or p.added for p in site.practices.values()]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": site.labels.get("opendata.dataset_title", language),
+        "description": site.labels.get("opendata.dataset_description", language),
+        "inLanguage": _codes(site),
+        "isAccessibleForFree": True,
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": link.type, "contentUrl": link.href}
+            for link in download_links(site, language)
+            if link.type in ("application/json", "text/csv")
+        ],
+    }
+    if urls:
+        data["license"] = urls[0] if len(urls) == 1 else urls
+    if dates:
+        data["dateModified"] = max(dates)
+    return data

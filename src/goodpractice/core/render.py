@@ -260,6 +260,7 @@ def catalogue_page(site: Site, language: str) -> str:
         cards=cards,
         count=plural_label(site, "catalogue.count", len(cards), language),
         downloads=opendata.download_links(site, language),
+        dataset=opendata.dataset_jsonld(site, language),
     )
     return _with_front_matter(front, html)
 
