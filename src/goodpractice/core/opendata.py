@@ -34,7 +34,7 @@ def csv_name(language: str) -> str:
 def export_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     """Every export by its path under the site root; identical input gives identical bytes."""
     files = {
-        f"{DATA_DIR}/{JSON_NAME}": _json_bytes(catalogue_document(site, site_url)),
+        f"{DATA_DIR}/{JSON_NAME}": _records_json_bytes(catalogue_document(site, site_url)),
         f"{DATA_DIR}/{SCHEMA_NAME}": _json_bytes(record_schema(site)),
     }
     for language in site.project.language_codes:
@@ -44,6 +44,19 @@ def export_files(site: Site, site_url: str | None) -> dict[str, bytes]:
 
 def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _records_json_bytes(document: dict[str, Any]) -> bytes:
+    """The catalogue with one compact record per line: half the size of indented JSON, and a
+    change to one case study is a change to one line."""
+    head = {key: value for key, value in document.items() if key != "practices"}
+    lines = [
+        json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        for record in document["practices"]
+    ]
+    header = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    body = ",\n".join(lines)
+    return f'{header},"practices":[\n{body}\n]}}\n'.encode()
 
 
 # --- JSON -------------------------------------------------------------------------------------
