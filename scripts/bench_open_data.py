@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from goodpractice.core import dashboard, opendata
+from goodpractice.core import dashboard, exports
 from goodpractice.core.project import Project
 from goodpractice.core.site import load_site
 from goodpractice.sitebuild import build_site
@@ -54,7 +54,7 @@ def main() -> None:
         dashboard.dashboard_pages(site)
         print(f"indicator pages: {time.perf_counter() - started:.2f} s")
         started = time.perf_counter()
-        files = opendata.export_files(site, "https://example.org/")
+        files = exports.export_files(site, "https://example.org/")
         print(f"exports: {time.perf_counter() - started:.2f} s")
         for name, content in files.items():
             print(f"  {name}: {len(content) / 1024:.1f} KiB")

@@ -19,7 +19,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import make_project, run_cli
-from goodpractice.core import opendata
+from goodpractice.core import exports, opendata_csv
 from goodpractice.core.project import Project
 from goodpractice.core.site import load_site
 
@@ -78,7 +78,7 @@ def test_csv_parses_back_to_the_same_records(built: Path, language: str) -> None
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for spreadsheet programs"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     site = load_site(Project.at(built))
-    assert rows == opendata.csv_table(site, language, SITE_URL)
+    assert rows == opendata_csv.csv_table(site, language, SITE_URL)
     header, *records = rows
     data = json.loads((built / "site/data/practices.json").read_text(encoding="utf-8"))
     by_column = [dict(zip(header, record, strict=True)) for record in records]
@@ -97,8 +97,8 @@ def test_csv_parses_back_to_the_same_records(built: Path, language: str) -> None
 
 def test_exports_are_deterministic(built: Path) -> None:
     site = load_site(Project.at(built))
-    files = opendata.export_files(site, SITE_URL)
-    assert files == opendata.export_files(site, SITE_URL)
+    files = exports.export_files(site, SITE_URL)
+    assert files == exports.export_files(site, SITE_URL)
     for name, content in files.items():
         assert (built / "site" / name).read_bytes() == content
 
@@ -303,9 +303,9 @@ def test_no_generated_page_loads_anything_from_another_host(built: Path) -> None
 def test_long_lists_of_case_studies_end_with_a_link_to_the_catalogue(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from goodpractice.core import dashboard
+    from goodpractice.core import dashboard, dashboard_view
 
-    monkeypatch.setattr(dashboard, "MAX_LINKS", 1)
+    monkeypatch.setattr(dashboard_view, "MAX_LINKS", 1)
     html = dashboard.index_page(load_site(Project.at(built)), "en")
     row = re.search(r'<tr id="gp-chart-theme-social-economy">(.*?)</tr>', html, re.S)
     assert row, "the social-economy row"

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
+from goodpractice.core.exports import export_files
 from goodpractice.core.feeds import atom_feed, feed_path
-from goodpractice.core.opendata import export_files
 from goodpractice.core.project import Project
 from goodpractice.core.site import Site, load_site
 from goodpractice.core.sitemap import improved_sitemap

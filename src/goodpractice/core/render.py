@@ -15,7 +15,7 @@ import yaml
 from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import formatting, opendata, openweb
+from . import exports, formatting, openweb
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
@@ -259,8 +259,8 @@ def catalogue_page(site: Site, language: str) -> str:
         labels=labels,
         cards=cards,
         count=plural_label(site, "catalogue.count", len(cards), language),
-        downloads=opendata.download_links(site, language),
-        dataset=opendata.dataset_jsonld(site, language),
+        downloads=exports.download_links(site, language),
+        dataset=exports.dataset_jsonld(site, language),
     )
     return _with_front_matter(front, html)
 
