@@ -268,7 +268,9 @@ def test_kind_page_breaks_down_by_region_with_links(built: Path) -> None:
 
 def test_map_links_each_area_to_its_case_studies(built: Path) -> None:
     html = (built / "site/indicators/index.html").read_text(encoding="utf-8")
-    assert html.count('class="gp-map__tile') == 42
+    assert html.count('class="gp-map__tile') == 42 + 1  # the counties, then Bulgaria
+    assert '<a href="#gp-area-bg" class="gp-map__tile gp-map__tile--county"' in html
+    assert ">Alte țări</text>" in html
     assert '<a href="#gp-area-tulcea" class="gp-map__tile gp-map__tile--county"' in html
     row = re.search(r'<tr id="gp-area-tulcea"[^>]*>(.*?)</tr>', html, re.S)
     assert row and 'href="../practices/gamma/"' in row.group(1)

@@ -68,10 +68,9 @@ def index_page(site: Site, language: str) -> str:
         bases=[page.basis(b) for b in BASES],
         totals=_total_rows(page, totals(site)),
         charts=[_count_chart(page, dimension) for dimension in DIMENSIONS],
-        tiles=tilemap.tiles(page),
+        map=tilemap.layout(page),
         areas=tilemap.map_areas(page),
         tile_size=tilemap.TILE_SIZE,
-        map_size=tilemap.map_size(),
     )
     front = {
         "title": page.labels["indicators.title"],

@@ -48,15 +48,63 @@ def tile_positions() -> dict[str, dict[str, object]]:
     return dict(data["tiles"])
 
 
-def map_size() -> tuple[int, int]:
-    tiles = tile_positions().values()
+def _grid_size() -> tuple[int, int]:
+    """Columns and rows of Romania's grid."""
+    positions = tile_positions().values()
+    return (
+        max(int(str(t["col"])) for t in positions) + 1,
+        max(int(str(t["row"])) for t in positions) + 1,
+    )
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    tiles: list[Tile]
+    width: int
+    height: int
+    abroad_x: int | None  # where the column of other countries starts, if any
+
+
+def layout(page: PageView) -> MapLayout:
+    """Romania's counties, then a column of the other countries that have case studies."""
+    cols, rows = _grid_size()
     step = TILE_SIZE + TILE_GAP
-    cols = max(int(str(t["col"])) for t in tiles) + 1
-    rows = max(int(str(t["row"])) for t in tiles) + 1
-    return cols * step, rows * step
+    placed = county_tiles(page) + _country_tiles(page, (cols + 1) * step)
+    abroad = len(placed) > len(tile_positions())
+    width = (cols + 3) * step if abroad else cols * step  # room for the heading
+    height = max(rows, len(placed) - len(tile_positions()) + 1) * step
+    return MapLayout(placed, width, height, (cols + 1) * step if abroad else None)
 
 
-def tiles(page: PageView) -> list[Tile]:
+def _country_tiles(page: PageView, x: int) -> list[Tile]:
+    _, by_area = _places(page)
+    countries = page.site.vocabularies["countries"]
+    abroad = sorted(
+        (area for area in by_area if area in countries and area != "ro"),
+        key=lambda area: countries.label(area, page.language),
+    )
+    step = TILE_SIZE + TILE_GAP
+    return [
+        Tile(
+            country,
+            country.upper(),
+            countries.label(country, page.language),
+            x,
+            (n + 1) * step,  # the first row holds the column's heading
+            "county",
+            f"#gp-area-{country}",
+            page.labels["indicators.map.tile.county"].format(
+                county=countries.label(country, page.language),
+                cases=plural_label(
+                    page.site, "catalogue.count", len(by_area[country]), page.language
+                ),
+            ),
+        )
+        for n, country in enumerate(abroad)
+    ]
+
+
+def county_tiles(page: PageView) -> list[Tile]:
     counties = page.site.vocabularies["counties"]
     by_county, _ = _places(page)
     unplaced = _region_only(page)
