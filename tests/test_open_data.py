@@ -334,3 +334,19 @@ def test_catalogue_describes_the_exports_as_a_dataset(built: Path) -> None:
     ]
     for download in data["distribution"]:
         assert (page.parent / download["contentUrl"]).resolve().is_file()
+
+
+def test_record_schema_follows_practice_schema(project: Any) -> None:
+    """One source of truth: a field added to practice.schema.json appears in the export's."""
+    from goodpractice.core.opendata import record_schema
+
+    root = project()
+    path = root / "schema/practice.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["languages_spoken"] = {
+        "type": "array",
+        "items": {"$ref": "vocabularies.schema.json#/$defs/countries"},
+    }
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    record = record_schema(load_site(Project.at(root)))["$defs"]["record"]
+    assert record["properties"]["languages_spoken"]["items"] == {"$ref": "#/$defs/term-countries"}
