@@ -112,3 +112,9 @@ def _attach_log_handler() -> None:
         handler.setLevel(logging.WARNING)
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+
+
+# Exports, feeds and sitemap dates (issue 6): imported last, it does not import this module.
+from goodpractice.publish import publish_open_web  # noqa: E402
+
+POST_BUILD_STEPS.append(publish_open_web)

@@ -25,7 +25,7 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import render, translation_pages
+    from . import dashboard, render, translation_pages
 
     return [
         Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
@@ -41,6 +41,7 @@ def _registry() -> list[Generator]:
             translation_pages.dashboard_uris,
             translation_pages.dashboard_pages,
         ),
+        Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
     ]
 
 

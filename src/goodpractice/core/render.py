@@ -15,7 +15,7 @@ import yaml
 from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import formatting
+from . import exports, formatting, openweb
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
@@ -82,6 +82,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         "description": text.summary,
         "gp_practice": practice.id,
         "gp_text_language": text.language,
+        openweb.JSONLD_KEY: openweb.practice_jsonld(site, practice, language),
     }
     factbox = render_template(
         site,
@@ -272,6 +273,8 @@ def catalogue_page(site: Site, language: str) -> str:
         labels=labels,
         cards=cards,
         count=plural_label(site, "catalogue.count", len(cards), language),
+        downloads=exports.download_links(site, language),
+        dataset=exports.dataset_jsonld(site, language),
     )
     return _with_front_matter(front, html)
 
