@@ -312,6 +312,9 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
         problems += _check_practice(source, content, facts_validator, text_validator, sources)
     for page in content.pages:
         problems += _check_page(page, sources)
+    from .longdoc_checks import check_longdocs  # it reuses this module's link rules
+
+    problems += check_longdocs(content, sources)
     return sorted(set(problems))
 
 

@@ -25,11 +25,12 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import render
+    from . import longdoc_render, render
 
     return [
         Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
         Generator("practices", render.practice_page_uris, render.practice_pages),
+        Generator("longdocs", longdoc_render.longdoc_uris, longdoc_render.longdoc_pages),
     ]
 
 
