@@ -88,3 +88,16 @@ def _attach_log_handler() -> None:
         handler._goodpractice = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+
+
+def _pdf_handouts(project: Project, staging: Path) -> list[str]:
+    """PDFs of the curriculum and guides (imported late: Playwright is optional)."""
+    from goodpractice.pdfhandouts import HandoutError, build_handouts
+
+    try:
+        return build_handouts(project, staging)
+    except HandoutError as exc:
+        raise BuildError(str(exc)) from None
+
+
+POST_BUILD_STEPS.append(_pdf_handouts)
