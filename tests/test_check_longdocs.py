@@ -61,8 +61,7 @@ CASES = [
     ),
     (
         "longdoc-block-type",
-        f"{R}:13: blocks: unknown block type 'trainer-note'; did you mean 'trainer-notes', "
-        "'note'?",
+        f"{R}:13: blocks: unknown block type 'trainer-note'; did you mean 'trainer-notes', 'note'?",
     ),
     (
         "longdoc-block-empty",
@@ -93,8 +92,7 @@ CASES = [
     ("guide-required-field", f"{G}:1: audience: required field is missing"),
     (
         "guide-unknown-practice",
-        "guides/ghid/doi/chapter.yml:1: practices[1]: no case study 'alpah'; did you mean "
-        "'alpha'?",
+        "guides/ghid/doi/chapter.yml:1: practices[1]: no case study 'alpah'; did you mean 'alpha'?",
     ),
     (
         "guide-listed-part-missing",

@@ -74,6 +74,24 @@ def _missing_toolchain() -> str | None:
 
 
 def _print_all(base_url: str, site_dir: Path, jobs: list[PrintJob]) -> None:
+    """Print in a thread of its own: Playwright's sync API refuses to run inside a thread that
+    already has an event loop (a caller that itself drives a browser, such as the tests)."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _print_in_browser(base_url, site_dir, jobs)
+        except BaseException as exc:  # handed to the calling thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=run, name="pdf-handouts")
+    worker.start()
+    worker.join()
+    if failures:
+        raise failures[0]
+
+
+def _print_in_browser(base_url: str, site_dir: Path, jobs: list[PrintJob]) -> None:
     from playwright.sync_api import Error, sync_playwright
 
     try:

@@ -32,7 +32,10 @@ class _Validators:
         schema_dir = content.project.schema_dir
         registry: Registry[Any] = Registry().with_resources(
             [
-                (VOCABULARY_SCHEMA, Resource.from_contents(vocabulary_schema(content.vocabularies))),
+                (
+                    VOCABULARY_SCHEMA,
+                    Resource.from_contents(vocabulary_schema(content.vocabularies)),
+                ),
                 (COMMON_SCHEMA, Resource.from_contents(load_schema(schema_dir, COMMON_SCHEMA))),
             ]
         )
@@ -145,7 +148,9 @@ def _validate_practice_refs(
     for index, practice_id in enumerate(refs if isinstance(refs, list) else []):
         if isinstance(practice_id, str) and practice_id not in practice_ids:
             close = nearest(practice_id, practice_ids)
-            hint = f"did you mean {quote_list(close)}?" if close else "see the folders in practices/"
+            hint = (
+                f"did you mean {quote_list(close)}?" if close else "see the folders in practices/"
+            )
             yield Problem(
                 path,
                 meta.line_of(("practices", index)),
@@ -166,7 +171,9 @@ def _validate_prerequisites(doc: LongDocSource, part: PartSource) -> Iterator[Pr
         if other not in order:
             close = nearest(other, order)
             hint = f"; did you mean {quote_list(close)}?" if close else ""
-            yield Problem(part.meta_path, line, where, f"no module '{other}' in the curriculum{hint}")
+            yield Problem(
+                part.meta_path, line, where, f"no module '{other}' in the curriculum{hint}"
+            )
         elif part.id in order and order.index(other) >= order.index(part.id):
             yield Problem(
                 part.meta_path,

@@ -16,8 +16,8 @@ import yaml
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .longdocs import CURRICULUM, GUIDE, Activity, LongDoc, Part, build_longdocs
-from .markedblocks import has_trainer_blocks, open_collapsed, shift_headings, strip_trainer_blocks
 from .markdowndoc import rewrite_links
+from .markedblocks import has_trainer_blocks, open_collapsed, shift_headings, strip_trainer_blocks
 from .qrcodes import qr_svg, site_url
 from .render import render_template
 from .site import Site
@@ -36,7 +36,9 @@ def part_uri(folder: str, part_id: str) -> str:
 
 
 def print_uri(folder: str, variant: str) -> str:
-    return f"{folder}/print-trainer/index.md" if variant == "trainer" else f"{folder}/print/index.md"
+    return (
+        f"{folder}/print-trainer/index.md" if variant == "trainer" else f"{folder}/print/index.md"
+    )
 
 
 def pdf_name(doc_id: str, language: str, variant: str) -> str:
@@ -206,7 +208,9 @@ class _Renderer:
                 "position": self.position(part),
                 "title": part.text(self.language, self.default).title,
                 "summary": part.text(self.language, self.default).summary,
-                "href": f"#part-{part.id}" if anchors else href(from_uri, part_uri(self.doc.folder, part.id)),
+                "href": f"#part-{part.id}"
+                if anchors
+                else href(from_uri, part_uri(self.doc.folder, part.id)),
                 "duration": self.duration(part.duration),
             }
             for part in self.doc.parts

@@ -19,9 +19,35 @@ from .text import nearest, quote_list
 TRAINER_BLOCKS = frozenset({"trainer-notes", "solution"})
 # Material's admonition types and their aliases, plus ours.
 BLOCK_TYPES = TRAINER_BLOCKS | frozenset(
-    "note abstract summary tldr info todo tip hint important success check done question "
-    "help faq warning caution attention failure fail missing danger error bug example "
-    "quote cite".split()
+    [
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+    ]
 )
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _OPENER = re.compile(r"^(?P<marker>!!!|\?\?\?\+?)(?P<rest>.*)$")
