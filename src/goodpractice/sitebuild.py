@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from goodpractice.core.problems import errors
 from goodpractice.core.project import Project
+from goodpractice.core.site import check_project
 
 # A step after MkDocs: (project, folder of the new site) -> lines to report.
 PostBuildStep = Callable[[Project, Path], list[str]]
@@ -43,6 +47,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True)
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
+        _refuse_invalid_content(project)
         _run_mkdocs(project, staging, strict=strict)
         notes = [line for step in POST_BUILD_STEPS for line in step(project, staging)]
         _swap(staging, target)
@@ -51,6 +56,14 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True)
         raise
     pages = sum(1 for _ in target.rglob("*.html"))
     return BuildResult(target, time.perf_counter() - started, pages, notes)
+
+
+def _refuse_invalid_content(project: Project) -> None:
+    """Stop before MkDocs with every content error, in check's own words."""
+    found = errors(check_project(project))
+    if found:
+        lines = "\n".join(problem.format() for problem in found)
+        raise BuildError(f"the content has {len(found)} error(s); nothing was built:\n{lines}")
 
 
 def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:
@@ -79,13 +92,24 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is now (test runners and tools swap it)."""
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def _attach_log_handler() -> None:
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_goodpractice", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+    if not any(isinstance(h, _CurrentStderrHandler) for h in logger.handlers):
+        handler = _CurrentStderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler.setLevel(logging.WARNING)
-        handler._goodpractice = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
 
