@@ -244,7 +244,9 @@ class _Renderer:
         contents = self.template("longdoc-contents.html", items=self.contents(uri, anchors=False))
         body = self.body(text.path, text.body, uri)
         front = {"title": text.title, "description": text.summary}
-        return _with_front_matter(front, f"{header}\n\n{body}\n\n{contents}")
+        # The navigation names this page "Curriculum"; the heading gives the document's title.
+        heading = f"# {_escape_heading(text.title)}"
+        return _with_front_matter(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")
 
     def part_page(self, part: Part) -> str:
         uri = part_uri(self.doc.folder, part.id)
@@ -316,6 +318,11 @@ class _Renderer:
         if variant == "participant":
             body = strip_trainer_blocks(body)
         return shift_headings(open_collapsed(self.body(path, body, uri)))
+
+
+def _escape_heading(title: str) -> str:
+    """A title as Markdown heading text: characters Markdown would interpret are escaped."""
+    return "".join(f"\\{char}" if char in "\\`*_[]<>#" else char for char in title)
 
 
 def _site_link(source_path: str, from_uri: str, target: str) -> str:
