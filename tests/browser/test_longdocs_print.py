@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO
+from conftest import REPO, make_project, run_cli
 from goodpractice.core.markdowndoc import parse_markdown
 from goodpractice.core.yamlsafe import load_yaml
 
@@ -57,6 +57,10 @@ def _pdf_text(pdf: bytes) -> tuple[str, int]:
     return _normal("\n".join(page.extract_text() for page in reader.pages)), len(reader.pages)
 
 
+def _page_starts(pdf: bytes) -> list[str]:
+    return [_normal(page.extract_text())[:40] for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
 def _print(page: Any, url: str) -> tuple[str, int]:
     page.goto(url, wait_until="load")
     return _pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
@@ -86,6 +90,9 @@ def test_whole_curriculum_prints_every_module_in_order(
     other = "en" if language == "ro" else "ro"
     assert _normal(_title(modules[0], other)) not in participant
     assert pages >= len(modules) + 1 and trainer_pages >= pages
+    starts = _page_starts(page.pdf(format="A4", prefer_css_page_size=True))
+    position = "Modulul" if language == "ro" else "Module"
+    assert sum(start.startswith(position) for start in starts) == len(modules)  # new pages
     notes = [note for module in modules for note in _notes(module, language)]
     assert len(notes) >= len(modules)
     assert not [note for note in notes if note in participant]
@@ -192,3 +199,24 @@ def test_the_build_prints_pdf_handouts_and_links_them(
             _assert_in_order(text, [_title(m, language) for m in modules])
     guides = sorted((built_repo / "guides").rglob("*.pdf"))
     assert [p.name for p in guides] == ["transferul-bunelor-practici-ro.pdf"]
+
+
+@pytest.fixture(scope="module")
+def fixture_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    root = make_project(tmp_path_factory.mktemp("longdocs-browser") / "project", "longdocs")
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    with SiteServer(root / "site") as server:
+        yield server
+
+
+def test_printing_opens_collapsed_blocks_and_spells_out_external_links(
+    page: Any, fixture_server: SiteServer
+) -> None:
+    page.goto(f"{fixture_server.url}/curriculum/primul/")
+    assert page.locator("details.solution").get_attribute("open") is None  # collapsed on screen
+    text, _ = _pdf_text(page.pdf(format="A4"))
+    assert "SOLUȚIA-PRIMUL-RO" in text
+    # A long address may wrap, which text extraction turns into a space.
+    assert "un site extern (https://example.org/resurse)" in text.replace("exam ple", "example")
+    assert "Beta (" not in text  # internal links keep their text only
