@@ -14,8 +14,8 @@ from .checks import _validate_image_alt, _validate_links
 from .content import RawContent, TextSource
 from .links import SiteSources
 from .longdocs import GUIDE, TEXT_SCHEMA, Kind, LongDocSource, PartSource
-from .markedblocks import validate_blocks
-from .problems import Problem
+from .markedblocks import TRAINER_BLOCKS, find_blocks, validate_blocks
+from .problems import Problem, Severity
 from .schema import VOCABULARY_SCHEMA, load_schema, schema_problems, vocabulary_schema
 from .text import nearest, quote_list
 from .yamlsafe import YamlDocument
@@ -217,6 +217,32 @@ def _validate_translations(
                 )
 
 
+def _validate_trainer_blocks_in_step(
+    texts: dict[str, TextSource], default: str
+) -> Iterator[Problem]:
+    """Every language has as many trainer notes and solutions as the default language."""
+    reference = texts.get(default)
+    if reference is None:
+        return
+    expected = _trainer_block_count(reference)
+    for language, text in texts.items():
+        found = _trainer_block_count(text)
+        if language != default and found != expected:
+            yield Problem(
+                text.path,
+                text.doc.body_line,
+                "blocks",
+                f"{found} trainer note/solution block(s) where {default}.md has {expected}; "
+                "keep the languages in step",
+                Severity.WARNING,
+            )
+
+
+def _trainer_block_count(text: TextSource) -> int:
+    blocks = find_blocks(text.doc.body, text.doc.body_line)
+    return sum(block.type in TRAINER_BLOCKS for block in blocks)
+
+
 def _field(where: tuple[str | int, ...]) -> str:
     from .schema import field_name
 
@@ -261,5 +287,6 @@ def check_longdocs(content: RawContent, sources: SiteSources) -> Iterator[Proble
                 yield from _validate_session_total(part.meta, part.meta_path)
                 yield from _validate_prerequisites(doc, part)
             yield from _validate_texts_present(part.folder, part.text_files, languages)
+            yield from _validate_trainer_blocks_in_step(part.texts, languages[0])
             for text in part.texts.values():
                 yield from _check_text(text, validators, sources)

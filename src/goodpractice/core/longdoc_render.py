@@ -240,6 +240,7 @@ class _Renderer:
             duration=self.duration(self.doc.duration),
             practices=self.practice_links(self.doc.practices, uri),
             downloads=downloads,
+            qr=self.qr(uri),
         )
         contents = self.template("longdoc-contents.html", items=self.contents(uri, anchors=False))
         body = self.body(text.path, text.body, uri)

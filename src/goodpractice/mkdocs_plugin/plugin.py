@@ -70,7 +70,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         project = self._project(config)
-        for folder in ("practices", "vocabularies", "i18n", "schema"):
+        for folder in ("practices", "vocabularies", "i18n", "schema", "curriculum", "guides"):
             if (project.root / folder).exists():
                 server.watch(str(project.root / folder))
         return server
