@@ -141,3 +141,23 @@ def test_every_broken_longdoc_fixture_has_a_case() -> None:
     folders = Path(__file__).parent / "fixtures" / "broken"
     names = {p.name for p in folders.iterdir() if p.name.startswith(("longdoc-", "guide-"))}
     assert names == {case for case, _ in CASES + WARNING_CASES}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "curriculum.schema.json",
+        "module.schema.json",
+        "guide.schema.json",
+        "chapter.schema.json",
+        "longdoc-text.schema.json",
+        "longdoc-common.schema.json",
+    ],
+)
+def test_long_document_schemas_are_valid_json_schema(name: str) -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((Path(__file__).parents[1] / "schema" / name).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
