@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, run_cli
+from goodpractice.core.yamlsafe import load_yaml
 
 PRACTICE_PAGES = ["practices/alpha/index.html", "practices/beta/index.html"]
 
@@ -107,6 +108,11 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(project: Callable[
     assert result.exit_code == 1
     assert "does not look like a built site; not replacing it" in result.output
     assert (root / "site" / "notes.txt").read_text() == "mine"
+
+
+def test_mkdocs_yml_has_no_duplicate_key() -> None:
+    """YAML keeps the last of two equal keys silently: a merged setting would vanish."""
+    load_yaml((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def test_site_languages_match_the_i18n_plugin() -> None:

@@ -118,3 +118,16 @@ def _attach_log_handler() -> None:
 from goodpractice.publish import publish_open_web  # noqa: E402
 
 POST_BUILD_STEPS.append(publish_open_web)
+
+
+def _pdf_handouts(project: Project, staging: Path) -> list[str]:
+    """PDFs of the curriculum and guides (imported late: Playwright is optional)."""
+    from goodpractice.pdfhandouts import HandoutError, build_handouts
+
+    try:
+        return build_handouts(project, staging)
+    except HandoutError as exc:
+        raise BuildError(str(exc)) from None
+
+
+POST_BUILD_STEPS.append(_pdf_handouts)

@@ -341,6 +341,9 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
         problems += schema_problems(page_validator, page.doc.front_matter, page.path)
         problems += _check_page(page, sources)
     problems += check_docs_assets_safety(content.doc_assets, project.root)
+    from .longdoc_checks import check_longdocs  # it reuses this module's link rules
+
+    problems += check_longdocs(content, sources)
     return sorted(set(problems))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .labels import Labels, load_labels
 from .markdowndoc import FrontMatterError, MarkdownDocument, parse_markdown
@@ -11,6 +12,9 @@ from .problems import Problem
 from .project import Project
 from .vocabularies import Vocabularies, load_vocabularies
 from .yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
+
+if TYPE_CHECKING:
+    from .longdocs import LongDocSource
 
 PRACTICE_FILE = "practice.yml"
 # Refuse to read giant files: a content file of this size is a mistake or an attack.
@@ -54,6 +58,7 @@ class RawContent:
     pages: list[DocPage]
     doc_assets: list[str]  # relative to docs/
     problems: list[Problem]
+    longdocs: list[LongDocSource] = field(default_factory=list)  # curriculum and guides
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
@@ -96,7 +101,12 @@ def load_raw(project: Project) -> RawContent:
         else []
     )
     pages, doc_assets = _load_docs(project, problems)
-    return RawContent(project, vocabularies, labels, practices, pages, doc_assets, problems)
+    from .longdocs import load_longdocs  # longdocs reuses this module's parsers
+
+    longdocs = load_longdocs(project, problems)
+    return RawContent(
+        project, vocabularies, labels, practices, pages, doc_assets, problems, longdocs
+    )
 
 
 def _load_practice(project: Project, folder: Path, problems: list[Problem]) -> PracticeSource:

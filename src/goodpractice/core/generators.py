@@ -25,7 +25,7 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import dashboard, render, translation_pages
+    from . import dashboard, longdoc_render, render, translation_pages
 
     return [
         Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
@@ -42,6 +42,7 @@ def _registry() -> list[Generator]:
             translation_pages.dashboard_pages,
         ),
         Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
+        Generator("longdocs", longdoc_render.longdoc_uris, longdoc_render.longdoc_pages),
     ]
 
 
@@ -54,3 +55,10 @@ def generated_pages(site: Site) -> Pages:
     for generator in _registry():
         pages.update(generator.render(site))
     return pages
+
+
+def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
+    """Files the generators add (QR codes): site-root uri -> {language: bytes}."""
+    from . import longdoc_render
+
+    return longdoc_render.longdoc_assets(site)

@@ -56,12 +56,25 @@ def site_target(source_repo_path: str, target: str) -> str | None:
     if joined.startswith("docs/"):
         return joined[len("docs/") :]
     parts = joined.rstrip("/").split("/")
+    if parts[0] in LONG_DOCUMENT_ROOTS:
+        return _long_document_target(joined, parts, path.endswith("/"))
     if parts[0] != "practices" or len(parts) < 2:
         return None
     if len(parts) == 2 or (len(parts) == 3 and _TEXT_FILE.fullmatch(parts[2])):
         return f"practices/{parts[1]}/index.md"
     return joined  # an asset beside a case study
-    return None
+
+
+# Folders of long documents (core/longdocs.py): each folder's ro.md/en.md becomes its index.md.
+LONG_DOCUMENT_ROOTS = ("curriculum", "guides")
+
+
+def _long_document_target(joined: str, parts: list[str], is_folder: bool) -> str:
+    if is_folder or "." not in parts[-1]:
+        return "/".join(parts) + "/index.md"
+    if _TEXT_FILE.fullmatch(parts[-1]):
+        return "/".join([*parts[:-1], "index.md"])
+    return joined
 
 
 def docs_link_target(page_uri: str, target: str) -> str:

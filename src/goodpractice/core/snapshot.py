@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from .project import Project
 
-_WATCHED = ("practices", "vocabularies", "i18n", "schema", "docs", "overrides/goodpractice")
+_WATCHED: tuple[str, ...] = (
+    "practices",
+    "vocabularies",
+    "i18n",
+    "schema",
+    "docs",
+    "overrides/goodpractice",
+    # Long documents (core/longdocs.py).
+    "curriculum",
+    "guides",
+)
 
 
 def content_fingerprint(project: Project) -> tuple[tuple[str, int, int], ...]:

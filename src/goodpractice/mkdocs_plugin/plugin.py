@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from goodpractice.core.generators import generated_pages
+from goodpractice.core.generators import generated_assets, generated_pages
 from goodpractice.core.links import neutral
 from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
@@ -48,6 +48,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self._site: Site | None = None
         self._contents: dict[str, str] = {}
         self._assets: dict[str, Path] = {}
+        self._generated_files: dict[str, dict[str, bytes]] = {}
         self._notices: dict[tuple[str, str], ReaderNotice] = {}
         self._languages = SiteLanguages({}, frozenset(), {})
         self._fallback_languages: dict[str, set[str]] = {}
@@ -60,6 +61,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             self._site = self._load(project)
             self._contents = _localised_contents(self._site)
             self._assets = practice_assets(self._site)
+            self._generated_files = generated_assets(self._site)
             self._notices = reader_notices(self._site)
             self._languages = site_languages(self._site)
             self._fallback_languages = _fallback_languages(self._notices)
@@ -80,6 +82,15 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             content = self._contents.get(file.src_uri)
             if content is not None:
                 file.content_string = content
+        # Generated files (QR codes) differ per language: each build serves its own. Added
+        # after i18n, which cannot handle files without a source path (nor needs to).
+        # i18n serves a language under /<code>/ by rewriting destinations, not site_dir.
+        language = str(config.theme["language"])
+        assert self._site is not None
+        prefix = "" if language == self._site.project.default_language else f"{language}/"
+        for uri, by_language in self._generated_files.items():
+            if language in by_language:
+                files.append(File.generated(config, prefix + uri, content=by_language[language]))
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_placeholders)
@@ -149,7 +160,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         project = self._project(config)
-        for folder in ("practices", "vocabularies", "i18n", "schema"):
+        for folder in ("practices", "vocabularies", "i18n", "schema", "curriculum", "guides"):
             if (project.root / folder).exists():
                 server.watch(str(project.root / folder))
         return server
