@@ -88,3 +88,16 @@ def _attach_log_handler() -> None:
         handler._goodpractice = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+
+
+def _search_index(project: Project, site_dir: Path) -> list[str]:
+    """Pagefind indexes the staged site, so a failed index keeps the previous site too."""
+    from goodpractice.search_index import SearchIndexError, index_site
+
+    try:
+        return index_site(project, site_dir)
+    except SearchIndexError as exc:
+        raise BuildError(str(exc)) from None
+
+
+POST_BUILD_STEPS.append(_search_index)

@@ -25,11 +25,14 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import render
+    from . import catalogue, render, searchpage, taxonomy
 
     return [
-        Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
+        Generator("catalogue", lambda raw: [catalogue.CATALOGUE_URI], catalogue.catalogue_pages),
         Generator("practices", render.practice_page_uris, render.practice_pages),
+        Generator("search", lambda raw: [searchpage.SEARCH_URI], searchpage.search_pages),
+        Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
+        Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
     ]
 
 

@@ -20,8 +20,10 @@ from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
 from .model import Practice
+from .catalogue import url_between
+from .searchpage import search_data
 from .site import Site
-from .text import fold
+from .taxonomy import TAXONOMIES, organisation_uri, term_uri
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,9 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         figures=figure_rows(site, practice, language),
     )
     summary = render_template(site, "summary.html", summary=text.summary)
+    search = search_data(site, practice, language)
     body = rewrite_links(text.body, lambda target: _site_link(text.path, uri, target))
-    return _with_front_matter(front, f"{summary}\n\n{factbox}\n\n{body}")
+    return _with_front_matter(front, f"{summary}\n\n{factbox}\n\n{search}\n\n{body}")
 
 
 def _site_link(source_path: str, from_uri: str, target: str) -> str:
@@ -109,7 +112,16 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
     locale = site.project.language(language).locale
 
     def terms(name: str, ids: tuple[str, ...]) -> list[Item]:
-        return [Item(vocab[name].label(term, language)) for term in ids]
+        # Themes, target groups and regions link to the page listing their case studies.
+        return [
+            Item(
+                vocab[name].label(term, language),
+                href=url_between(page, term_uri(name, term)) if name in TAXONOMIES else None,
+            )
+            for term in ids
+        ]
+
+    page = page_uri(practice.id)
 
     rows = [
         Row("status", labels["factbox.status"], terms("statuses", (practice.status,))),
@@ -132,6 +144,7 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
             [
                 Item(
                     org.name,
+                    href=url_between(page, organisation_uri(org.name)),
                     note=", ".join(
                         [vocab["organisation-roles"].label(role, language) for role in org.roles]
                         + [vocab["organisation-types"].label(org.type, language)]
@@ -211,63 +224,6 @@ def plural_label(site: Site, key: str, count: int, language: str) -> str:
     chosen = f"{key}.{category}" if f"{key}.{category}" in strings else f"{key}.other"
     locale = site.project.language(language).locale
     return strings[chosen][language].format(count=formatting.number(count, locale))
-
-
-@dataclass(frozen=True)
-class Card:
-    id: str
-    href: str
-    title: str
-    summary: str
-    places: str
-    period: str | None
-    themes: list[str]
-    fallback: bool
-
-
-def catalogue_page(site: Site, language: str) -> str:
-    """The list of every case study: readable without JavaScript, sorted by title."""
-    locale = site.project.language(language).locale
-    vocab = site.vocabularies
-    cards = []
-    for practice in site.practices.values():
-        text = practice.text(language, site.project.default_language)
-        places = (
-            [loc.name for loc in practice.localities]
-            or [vocab["regions"].label(r, language) for r in practice.regions]
-            or [vocab["countries"].label(c, language) for c in practice.countries]
-        )
-        cards.append(
-            Card(
-                id=practice.id,
-                href=f"{practice.id}/",
-                title=text.title,
-                summary=text.summary,
-                places=", ".join(places),
-                period=formatting.period(practice.period_start, practice.period_end, locale),
-                themes=[vocab["themes"].label(t, language) for t in practice.themes],
-                fallback=text.language != language,
-            )
-        )
-    cards.sort(key=lambda card: fold(card.title))
-    labels = site.labels.for_language(language)
-    front = {"title": labels["catalogue.title"], "description": labels["catalogue.description"]}
-    html = render_template(
-        site,
-        "catalogue.html",
-        labels=labels,
-        cards=cards,
-        count=plural_label(site, "catalogue.count", len(cards), language),
-    )
-    return _with_front_matter(front, html)
-
-
-def catalogue_pages(site: Site) -> dict[str, dict[str, str]]:
-    return {
-        "practices/index.md": {
-            language: catalogue_page(site, language) for language in site.project.language_codes
-        }
-    }
 
 
 def practice_page_uris(raw: RawContent) -> list[str]:

@@ -1,0 +1,230 @@
+// goodpractice search page: queries the Pagefind index of the page's language (<html lang>)
+// and lists title, summary, place and an excerpt of each result. The query and the chosen
+// filters are kept in the URL (?q=...&theme=...), so a search can be shared and reloaded.
+// Nothing from the index or the query is inserted as HTML except Pagefind's <mark> tags.
+(function () {
+  "use strict";
+  var root = document.getElementById("gp-search");
+  var script = document.currentScript;
+  if (!root || !script) return;
+
+  var PAGE_SIZE = 10;
+  var language = document.documentElement.lang || "en";
+  var messages = JSON.parse(root.getAttribute("data-messages") || "{}");
+  var plural = new Intl.PluralRules(language);
+  var number = new Intl.NumberFormat(language);
+  var input = document.getElementById("gp-search-input");
+  var form = input.form;
+  var maxLength = parseInt(input.getAttribute("maxlength"), 10) || 200;
+  var status = document.getElementById("gp-search-status");
+  var list = document.getElementById("gp-search-results");
+  var more = document.getElementById("gp-search-more");
+  var filterBox = document.getElementById("gp-search-filters");
+  var siteRoot = new URL("../../", script.src);
+  var facetNames = (root.getAttribute("data-facets") || "").split(" ").filter(Boolean);
+  var pagefind = null;
+  var results = [];
+  var shown = 0;
+
+  function say(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  function plural_message(prefix, n, query) {
+    var key = prefix + "." + plural.select(n);
+    var template = messages[key] || messages[prefix + ".other"] || "{count}";
+    return fill(template, { count: number.format(n), query: query });
+  }
+
+  function cleanQuery(raw) {
+    return raw.replace(/\s+/g, " ").trim().slice(0, maxLength);
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    Array.prototype.forEach.call(
+      filterBox.querySelectorAll("input[type=checkbox]:checked"),
+      function (box) {
+        var name = box.getAttribute("data-filter");
+        (chosen[name] = chosen[name] || []).push(box.value);
+      }
+    );
+    return chosen;
+  }
+
+  function writeUrl(query, chosen) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(chosen).forEach(function (name) {
+      chosen[name].forEach(function (value) { params.append(name, value); });
+    });
+    var text = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+  }
+
+  // Pagefind's excerpt is HTML with <mark> around matches: keep the text and the marks only.
+  function excerptNodes(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var out = document.createDocumentFragment();
+    Array.prototype.forEach.call(template.content.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent || ""));
+      }
+    });
+    return out;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function renderResult(data) {
+    var item = element("li", "gp-result");
+    var title = element("h2", "gp-result__title");
+    var link = element("a", null, (data.meta && data.meta.title) || data.url);
+    link.href = data.url;
+    title.appendChild(link);
+    item.appendChild(title);
+    if (data.meta && data.meta.summary) {
+      item.appendChild(element("p", "gp-result__summary", data.meta.summary));
+    }
+    if (data.meta && data.meta.place) {
+      var place = element("p", "gp-result__place");
+      place.appendChild(element("strong", null, messages["result.place"] + ": "));
+      place.appendChild(document.createTextNode(data.meta.place));
+      item.appendChild(place);
+    }
+    if (data.excerpt) {
+      var excerpt = element("p", "gp-result__excerpt");
+      excerpt.appendChild(excerptNodes(data.excerpt));
+      item.appendChild(excerpt);
+    }
+    return item;
+  }
+
+  function showMore() {
+    var next = results.slice(shown, shown + PAGE_SIZE);
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
+      all.forEach(function (data) { list.appendChild(renderResult(data)); });
+    });
+  }
+
+  function updateCounts(counts) {
+    Array.prototype.forEach.call(filterBox.querySelectorAll("input[type=checkbox]"), function (box) {
+      var n = ((counts || {})[box.getAttribute("data-filter")] || {})[box.value] || 0;
+      box.parentNode.querySelector(".gp-facet__count").textContent = "(" + number.format(n) + ")";
+    });
+  }
+
+  function run() {
+    var query = cleanQuery(input.value);
+    var chosen = chosenFilters();
+    var filtering = Object.keys(chosen).length > 0;
+    writeUrl(query, chosen);
+    if (!query && !filtering) {
+      list.textContent = "";
+      more.hidden = true;
+      say("");
+      return Promise.resolve();
+    }
+    say(messages.loading);
+    var options = { filters: {} };
+    Object.keys(chosen).forEach(function (name) { options.filters[name] = { any: chosen[name] }; });
+    return pagefind.debouncedSearch(query || null, options, 150).then(function (search) {
+      if (search === null) return; // a newer query replaced this one
+      results = search.results;
+      shown = 0;
+      list.textContent = "";
+      updateCounts(search.filters);
+      if (results.length === 0) {
+        say(query ? fill(messages.none, { query: query }) : messages["catalogue.count.zero"]);
+        more.hidden = true;
+        return;
+      }
+      say(query
+        ? plural_message("result", results.length, query)
+        : plural_message("catalogue.count", results.length, ""));
+      return showMore();
+    });
+  }
+
+  function buildFilters(available, chosen) {
+    facetNames.forEach(function (name) {
+      var values = Object.keys(available[name] || {});
+      if (values.length === 0) return;
+      values.sort(function (a, b) { return a.localeCompare(b, language, { numeric: true }); });
+      var fieldset = element("fieldset", "gp-facet");
+      fieldset.appendChild(element("legend", "gp-facet__legend", messages["facet." + name]));
+      var box = element("div", "gp-facet__values");
+      values.forEach(function (value, index) {
+        var label = element("label", "gp-facet__value");
+        var check = document.createElement("input");
+        check.type = "checkbox";
+        check.value = value;
+        check.id = "gp-facet-" + name + "-" + index;
+        check.setAttribute("data-filter", name);
+        check.checked = (chosen[name] || []).indexOf(value) !== -1;
+        label.appendChild(check);
+        label.appendChild(document.createTextNode(" " + value + " "));
+        label.appendChild(element("span", "gp-facet__count", "(" + available[name][value] + ")"));
+        box.appendChild(label);
+      });
+      fieldset.appendChild(box);
+      filterBox.appendChild(fieldset);
+    });
+    filterBox.hidden = filterBox.children.length === 0;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var chosen = {};
+    facetNames.forEach(function (name) {
+      var values = params.getAll(name);
+      if (values.length) chosen[name] = values;
+    });
+    input.value = cleanQuery(params.get("q") || "");
+    return chosen;
+  }
+
+  function failed(error) {
+    say(messages.error);
+    if (window.console) window.console.warn("search unavailable:", error);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (pagefind) run().catch(failed);
+  });
+  more.addEventListener("click", function () { showMore().catch(failed); });
+
+  var chosen = readUrl();
+  import(new URL("pagefind/pagefind.js", siteRoot).href)
+    .then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+    })
+    .then(function () { return pagefind.filters(); })
+    .then(function (available) {
+      buildFilters(available, chosen);
+      input.addEventListener("input", function () { run().catch(failed); });
+      filterBox.addEventListener("change", function () { run().catch(failed); });
+      return run();
+    })
+    .catch(failed);
+})();
