@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -81,6 +82,11 @@ def _swap(new: Path, target: Path) -> None:
 
 def _attach_log_handler() -> None:
     logger = logging.getLogger("mkdocs")
+    for handler in logger.handlers:
+        # The stderr of this build: click's test runner swaps sys.stderr for every command.
+        ours = getattr(handler, "_goodpractice", False)
+        if ours and isinstance(handler, logging.StreamHandler):
+            handler.setStream(sys.stderr)
     if not any(getattr(h, "_goodpractice", False) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

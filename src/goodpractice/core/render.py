@@ -16,11 +16,11 @@ from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import formatting
+from .catalogue import url_between
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
 from .model import Practice
-from .catalogue import url_between
 from .searchpage import search_data
 from .site import Site
 from .taxonomy import TAXONOMIES, organisation_uri, term_uri

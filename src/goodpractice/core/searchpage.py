@@ -58,13 +58,12 @@ def search_data(site: Site, practice: Practice, language: str) -> str:
 
     text = practice.text(language, site.project.default_language)
     facets = practice_facets(site.vocabularies, practice, language)
+    pairs = [(name, value.label) for name, values in facets.items() for value in values]
     return render_template(
         site,
         "search-data.html",
         summary=text.summary,
         place=place_names(site.vocabularies, practice, language),
         # A county and a town may share a name (Iași): one filter value per page, not two.
-        filters=list(
-            dict.fromkeys((name, value.label) for name, values in facets.items() for value in values)
-        ),
+        filters=list(dict.fromkeys(pairs)),
     )

@@ -104,10 +104,7 @@ def taxonomy_pages(site: Site) -> Pages:
             lang: _index_page(
                 site,
                 f"taxonomy.{vocabulary}",
-                [
-                    (terms[t].label(lang), term_uri(vocabulary, t), len(members[t]))
-                    for t in terms
-                ],
+                [(terms[t].label(lang), term_uri(vocabulary, t), len(members[t])) for t in terms],
                 lang,
                 index_uri(vocabulary),
             )
