@@ -23,11 +23,19 @@
   var siteRoot = new URL("../../", script.src);
   var facetNames = (root.getAttribute("data-facets") || "").split(" ").filter(Boolean);
   var pagefind = null;
+  var initialFilters = {};
+  var lastCounts = null;
+  var generation = 0;
   var results = [];
   var shown = 0;
 
   function say(text) {
     if (status.textContent !== text) status.textContent = text;
+  }
+
+  // aria-busy tells assistive technology (and tests) when the results are complete.
+  function busy(state) {
+    list.setAttribute("aria-busy", state ? "true" : "false");
   }
 
   function fill(template, values) {
@@ -46,7 +54,37 @@
     return raw.replace(/\s+/g, " ").trim().slice(0, maxLength);
   }
 
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // The words worth sending to the index: markup is never part of what readers search for
+  // here, and a query without a letter or a digit cannot match anything.
+  function searchWords(query) {
+    return fold(query.replace(/<[^>]*>?/g, " "))
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  }
+
+  // When a word is not in the index, Pagefind retries shorter and shorter prefixes of it, so
+  // 'onerror' ends up matching every 'o'. A top result whose highlighted words share fewer
+  // than three leading letters with every query word is such a match: report no results.
+  function plausible(data, words) {
+    var marks = (data.excerpt || "").match(/<mark>[^<]*<\/mark>/g);
+    if (!marks) return true;
+    return marks.some(function (mark) {
+      var found = fold(mark.replace(/<\/?mark>/g, ""));
+      return words.some(function (word) {
+        var same = 0;
+        while (same < word.length && word[same] === found[same]) same += 1;
+        return same >= Math.min(3, word.length);
+      });
+    });
+  }
+
   function chosenFilters() {
+    // Until the filter boxes are built, the filters are those the URL named.
+    if (!filterBox.querySelector("input")) return initialFilters;
     var chosen = {};
     Array.prototype.forEach.call(
       filterBox.querySelectorAll("input[type=checkbox]:checked"),
@@ -132,7 +170,9 @@
     });
   }
 
-  function run() {
+  // Typing waits for a pause (debounce); the first search and a submitted form do not.
+  function run(now) {
+    var ticket = ++generation;
     var query = cleanQuery(input.value);
     var chosen = chosenFilters();
     var filtering = Object.keys(chosen).length > 0;
@@ -141,26 +181,50 @@
       list.textContent = "";
       more.hidden = true;
       say("");
+      busy(false);
       return Promise.resolve();
     }
+    var words = searchWords(query);
+    list.textContent = "";
+    if (query && words.length === 0) {
+      results = [];
+      more.hidden = true;
+      updateCounts({});
+      say(fill(messages.none, { query: query }));
+      busy(false);
+      return Promise.resolve();
+    }
+    busy(true);
     say(messages.loading);
     var options = { filters: {} };
     Object.keys(chosen).forEach(function (name) { options.filters[name] = { any: chosen[name] }; });
-    return pagefind.debouncedSearch(query || null, options, 150).then(function (search) {
-      if (search === null) return; // a newer query replaced this one
-      results = search.results;
+    var found = null;
+    var text = query.replace(/<[^>]*>?/g, " ").trim();
+    var searching = now
+      ? pagefind.search(text || null, options)
+      : pagefind.debouncedSearch(text || null, options, 150);
+    return searching.then(function (search) {
+      found = search;
+      if (search === null || !query || search.results.length === 0) return true;
+      return search.results[0].data().then(function (top) { return plausible(top, words); });
+    }).then(function (ok) {
+      var search = found;
+      if (search === null || ticket !== generation) return undefined; // a newer query won
+      results = ok ? search.results : [];
       shown = 0;
       list.textContent = "";
-      updateCounts(search.filters);
+      lastCounts = ok ? search.filters : {};
+      updateCounts(lastCounts);
       if (results.length === 0) {
         say(query ? fill(messages.none, { query: query }) : messages["catalogue.count.zero"]);
         more.hidden = true;
-        return;
+        busy(false);
+        return undefined;
       }
       say(query
         ? plural_message("result", results.length, query)
         : plural_message("catalogue.count", results.length, ""));
-      return showMore();
+      return showMore().then(function () { busy(false); });
     });
   }
 
@@ -203,28 +267,32 @@
   }
 
   function failed(error) {
+    busy(false);
     say(messages.error);
     if (window.console) window.console.warn("search unavailable:", error);
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (pagefind) run().catch(failed);
+    if (pagefind) run(true).catch(failed);
   });
   more.addEventListener("click", function () { showMore().catch(failed); });
 
-  var chosen = readUrl();
+  initialFilters = readUrl();
   import(new URL("pagefind/pagefind.js", siteRoot).href)
     .then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
     })
-    .then(function () { return pagefind.filters(); })
-    .then(function (available) {
-      buildFilters(available, chosen);
+    .then(function () {
       input.addEventListener("input", function () { run().catch(failed); });
-      filterBox.addEventListener("change", function () { run().catch(failed); });
-      return run();
+      filterBox.addEventListener("change", function () { run(true).catch(failed); });
+      // Results first; the filter list (every value of every facet) can come after.
+      return run(true).then(function () { return pagefind.filters(); });
+    })
+    .then(function (available) {
+      buildFilters(available, initialFilters);
+      if (lastCounts) updateCounts(lastCounts);
     })
     .catch(failed);
 })();
