@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from goodpractice.core.facets import active_years, slug
-
 from conftest import make_project, run_cli
+from goodpractice.core.facets import active_years, slug
 
 
 class _Collector(HTMLParser):
@@ -115,8 +114,7 @@ def test_check_knows_generated_pages(project: Any) -> None:
     root = project("search")
     about = root / "docs" / "about.ro.md"
     about.write_text(
-        about.read_text(encoding="utf-8")
-        + "\n[Economie socială](themes/social-economy/index.md), "
+        about.read_text(encoding="utf-8") + "\n[Economie socială](themes/social-economy/index.md), "
         "[Alfa](organisations/asociatia-alfa/index.md), [căutare](search/index.md)\n"
         "[greșit](themes/no-such-theme/index.md)\n",
         encoding="utf-8",
@@ -136,10 +134,11 @@ def test_search_index_is_split_by_language_and_leaves_out_listings(built_search:
     # ro: home, about, partners, 3 case studies; en: the same less the untranslated partners.
     assert languages["ro"]["page_count"] == 6
     assert languages["en"]["page_count"] == 5
-    body = 'data-pagefind-body'
+    body = "data-pagefind-body"
     assert body in (built_search / "practices/gamma/index.html").read_text("utf-8")
     assert body in (built_search / "about/index.html").read_text("utf-8")
-    for listing in ("practices/index.html", "themes/social-economy/index.html", "search/index.html"):
+    listings = ("practices/index.html", "themes/social-economy/index.html", "search/index.html")
+    for listing in listings:
         assert body not in (built_search / listing).read_text("utf-8"), listing
     # Shown in English only because it is not translated: not indexed as English.
     assert body not in (built_search / "en/partners/index.html").read_text("utf-8")

@@ -126,7 +126,9 @@ def test_catalogue_filter_sort_and_url_state(page: Any, search_server: SiteServe
     assert page.locator("#gp-filter-place").input_value() == "region:vest"
     assert cards.count() == 1
     page.get_by_role("button", name="Arată toate").click()
-    page.wait_for_function("document.querySelectorAll('#gp-cards > .gp-card:not([hidden])').length === 3")
+    page.wait_for_function(
+        "document.querySelectorAll('#gp-cards > .gp-card:not([hidden])').length === 3"
+    )
     assert urlsplit(page.url).query == ""
     page.select_option("#gp-sort", "start")
     order = cards.evaluate_all("cards => cards.map(c => c.dataset.practice)")
