@@ -202,7 +202,7 @@
     var text = query.replace(/<[^>]*>?/g, " ").trim();
     var searching = now
       ? pagefind.search(text || null, options)
-      : pagefind.debouncedSearch(text || null, options, 150);
+      : pagefind.debouncedSearch(text || null, options, 100);
     return searching.then(function (search) {
       found = search;
       if (search === null || !query || search.results.length === 0) return true;
