@@ -170,3 +170,11 @@ def test_active_years(tmp_path: Path) -> None:
     site = load_site(Project.at(root))
     assert active_years(site.practices["alpha"]) == ["2014", "2015"]
     assert active_years(site.practices["beta"]) == []
+
+
+def test_build_reports_the_search_index(project: Any) -> None:
+    root = project("search")
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert "Search index: 11 pages in 2 language(s) (Pagefind)." in result.output
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
