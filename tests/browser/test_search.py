@@ -139,6 +139,17 @@ def test_catalogue_filter_sort_and_url_state(page: Any, search_server: SiteServe
     assert "Niciun studiu de caz" in page.locator("#gp-count").text_content()
 
 
+def test_language_switcher_keeps_the_catalogue_filters(
+    page: Any, search_server: SiteServer
+) -> None:
+    page.goto(search_server.url + "/practices/")
+    page.select_option("#gp-filter-theme", "social-economy")
+    page.locator('a[hreflang="en"]').first.dispatch_event("click")
+    page.wait_for_url("**/en/practices/?theme=social-economy")
+    assert page.locator("#gp-filter-theme").input_value() == "social-economy"
+    assert page.locator("#gp-count").text_content() == "2 case studies"
+
+
 def test_catalogue_ignores_unknown_filter_values(page: Any, search_server: SiteServer) -> None:
     page.goto(search_server.url + "/en/practices/?theme=%3Cscript%3E&sort=nonsense")
     assert page.locator("#gp-cards > .gp-card:visible").count() == 3

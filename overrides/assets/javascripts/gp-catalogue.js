@@ -37,6 +37,27 @@
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(null, "", url);
+    carryToOtherLanguages(query);
+  }
+
+  // Filter keys are the same in every language: the language switcher keeps the view.
+  function carryToOtherLanguages(query) {
+    Array.prototype.forEach.call(document.querySelectorAll("a[hreflang]"), function (link) {
+      var base = link.getAttribute("data-gp-href");
+      if (base === null) {
+        base = link.getAttribute("href");
+        link.setAttribute("data-gp-href", base);
+        // Material's language selector rebuilds the target URL without the query: follow
+        // this link's own href instead (it is the same page, with the filters).
+        link.addEventListener("click", function (event) {
+          if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+          event.preventDefault();
+          event.stopPropagation();
+          window.location.href = link.href;
+        });
+      }
+      link.setAttribute("href", base + (query ? "?" + query : ""));
+    });
   }
 
   function matches(card) {
