@@ -155,10 +155,12 @@
   }
 
   function showMore() {
+    var ticket = generation;
     var next = results.slice(shown, shown + PAGE_SIZE);
     shown += next.length;
     more.hidden = shown >= results.length;
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
+      if (ticket !== generation) return; // a newer search has replaced these results
       all.forEach(function (data) { list.appendChild(renderResult(data)); });
     });
   }
