@@ -96,6 +96,11 @@ def test_header_search_box_works_from_the_keyboard(page: Any, search_server: Sit
 def test_facet_narrows_results_and_stays_in_the_url(page: Any, search_server: SiteServer) -> None:
     before = _search(page, search_server, "Iasi")
     assert len(before) >= 2
+    page.locator("summary", has_text="Loc").click()  # filters are collapsed until opened
+    vest = page.locator("label", has=page.get_by_role("checkbox", name="Vest"))
+    page.wait_for_function(
+        "label => label.textContent.trim() === 'Vest (1)'", arg=vest.element_handle()
+    )
     page.get_by_role("checkbox", name="Vest").check()
     page.wait_for_function(
         "n => document.querySelectorAll('#gp-search-results .gp-result').length < n "

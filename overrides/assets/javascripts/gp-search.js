@@ -234,13 +234,31 @@
     });
   }
 
+  // The first search ran before the filters were loaded, so its counts are empty: ask again
+  // (the index chunks are cached) and only update the numbers beside the filters.
+  function refreshCounts() {
+    var query = cleanQuery(input.value).replace(/<[^>]*>?/g, " ").trim();
+    var chosen = chosenFilters();
+    if (!lastCounts || (!query && Object.keys(chosen).length === 0)) return Promise.resolve();
+    var options = { filters: {} };
+    Object.keys(chosen).forEach(function (name) { options.filters[name] = { any: chosen[name] }; });
+    var ticket = generation;
+    return pagefind.search(query || null, options).then(function (search) {
+      if (ticket === generation && results.length > 0) updateCounts(search.filters);
+    });
+  }
+
   function buildFilters(available, chosen) {
     facetNames.forEach(function (name) {
       var values = Object.keys(available[name] || {});
       if (values.length === 0) return;
       values.sort(function (a, b) { return a.localeCompare(b, language, { numeric: true }); });
-      var fieldset = element("fieldset", "gp-facet");
-      fieldset.appendChild(element("legend", "gp-facet__legend", messages["facet." + name]));
+      // Collapsed unless in use, so results stay near the top on a phone.
+      var details = element("details", "gp-facet");
+      details.open = (chosen[name] || []).length > 0;
+      details.appendChild(element("summary", "gp-facet__summary", messages["facet." + name]));
+      var fieldset = element("fieldset", "gp-facet__fieldset");
+      fieldset.appendChild(element("legend", "gp-visually-hidden", messages["facet." + name]));
       var box = element("div", "gp-facet__values");
       values.forEach(function (value, index) {
         var label = element("label", "gp-facet__value");
@@ -256,7 +274,8 @@
         box.appendChild(label);
       });
       fieldset.appendChild(box);
-      filterBox.appendChild(fieldset);
+      details.appendChild(fieldset);
+      filterBox.appendChild(details);
     });
     filterBox.hidden = filterBox.children.length === 0;
   }
@@ -298,7 +317,7 @@
     })
     .then(function (available) {
       buildFilters(available, initialFilters);
-      if (lastCounts) updateCounts(lastCounts);
+      return refreshCounts();
     })
     .catch(failed);
 })();

@@ -20,6 +20,8 @@ from .vocabularies import Vocabularies
 
 CATALOGUE_URI = "practices/index.md"
 SORTS = ("title", "start", "added")
+# The listing pages linked from the catalogue (core/taxonomy.py generates them).
+BROWSE = ("themes", "target-groups", "regions", "organisations")
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,10 @@ def catalogue_page(site: Site, language: str) -> str:
         cards=listed,
         filters=filters(site, language),
         sorts=SORTS,
+        browse=[
+            (labels[f"taxonomy.{folder}"], url_between(CATALOGUE_URI, f"{folder}/index.md"))
+            for folder in BROWSE
+        ],
         count=plural_label(site, "catalogue.count", len(listed), language),
         count_templates={
             category: labels[f"catalogue.count.{category}"]
