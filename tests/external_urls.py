@@ -68,6 +68,9 @@ DORMANT_JS_URLS = {
     "wiki.ecmascript.org": "comment",
     "developer.mozilla.org": "comment",
     "www.w3.org": "XML namespace identifier, not a request",
+    # pagefind.js parses relative result URLs against a dummy base, new URL(`https://example.com${url}`).
+    "example.com${anchored_url}": "dummy base for URL parsing in pagefind.js",
+    "example.com${normalized}": "dummy base for URL parsing in pagefind.js",
 }
 
 

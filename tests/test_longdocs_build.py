@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -73,10 +72,13 @@ def test_guide_pages_and_listing(built_longdocs: Path) -> None:
 
 
 def test_print_pages_are_not_indexed_twice(built_longdocs: Path) -> None:
-    index = json.loads((built_longdocs / "search" / "search_index.json").read_text())
-    locations = {doc["location"] for doc in index["docs"]}
-    assert any(loc.startswith("curriculum/primul/") for loc in locations)
-    assert not any("print" in loc for loc in locations)
+    # Pagefind indexes only what is inside data-pagefind-body.
+    body = "data-pagefind-body"
+    assert body in (built_longdocs / "curriculum/primul/index.html").read_text("utf-8")
+    for variant in ("print", "print-trainer"):
+        for prefix in ("", "en/"):
+            page = built_longdocs / prefix / "curriculum" / variant / "index.html"
+            assert body not in page.read_text("utf-8"), page
 
 
 def _pdf_toolchain() -> bool:

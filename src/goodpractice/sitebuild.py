@@ -131,3 +131,17 @@ def _pdf_handouts(project: Project, staging: Path) -> list[str]:
 
 
 POST_BUILD_STEPS.append(_pdf_handouts)
+
+
+# The search index comes last, so it reads the pages as they are published.
+def _search_index(project: Project, site_dir: Path) -> list[str]:
+    """Pagefind indexes the staged site, so a failed index keeps the previous site too."""
+    from goodpractice.search_index import SearchIndexError, index_site
+
+    try:
+        return index_site(project, site_dir)
+    except SearchIndexError as exc:
+        raise BuildError(str(exc)) from None
+
+
+POST_BUILD_STEPS.append(_search_index)

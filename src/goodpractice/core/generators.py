@@ -25,10 +25,18 @@ class Generator:
 
 
 def _registry() -> list[Generator]:
-    from . import dashboard, longdoc_render, render, translation_pages
+    from . import (
+        catalogue,
+        dashboard,
+        longdoc_render,
+        render,
+        searchpage,
+        taxonomy,
+        translation_pages,
+    )
 
     return [
-        Generator("catalogue", lambda raw: ["practices/index.md"], render.catalogue_pages),
+        Generator("catalogue", lambda raw: [catalogue.CATALOGUE_URI], catalogue.catalogue_pages),
         Generator("practices", render.practice_page_uris, render.practice_pages),
         # Pages missing in a language, built from their original with a notice (issue 4).
         Generator(
@@ -43,6 +51,9 @@ def _registry() -> list[Generator]:
         ),
         Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
         Generator("longdocs", longdoc_render.longdoc_uris, longdoc_render.longdoc_pages),
+        Generator("search", lambda raw: [searchpage.SEARCH_URI], searchpage.search_pages),
+        Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
+        Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
     ]
 
 

@@ -19,7 +19,7 @@ from .longdocs import CURRICULUM, GUIDE, Activity, LongDoc, Part, build_longdocs
 from .markdowndoc import rewrite_links
 from .markedblocks import has_trainer_blocks, open_collapsed, shift_headings, strip_trainer_blocks
 from .qrcodes import qr_file, qr_src, qr_uri, site_url
-from .render import render_template
+from .render import LISTING_KEY, render_template
 from .site import Site
 
 Pages = dict[str, dict[str, str]]
@@ -320,6 +320,7 @@ class _Renderer:
             "description": text.summary,
             # The parts are searchable on their own pages; do not index them twice.
             "search": {"exclude": True},
+            "gp_searchable": False,
             "hide": ["navigation", "toc"],
             "gp_print_variant": variant,
         }
@@ -383,7 +384,7 @@ def _empty_page(site: Site, kind: str) -> dict[str, str]:
     pages = {}
     for language in site.project.language_codes:
         labels = site.labels.for_language(language)
-        front = {"title": labels[f"{kind}.title"]}
+        front = {"title": labels[f"{kind}.title"], LISTING_KEY: True}
         pages[language] = _with_front_matter(front, labels[f"{kind}.none"])
     return pages
 
@@ -402,7 +403,11 @@ def _guides_index(site: Site, guides: list[LongDoc]) -> dict[str, str]:
             for guide in guides
         ]
         html = render_template(site, "longdoc-guides.html", labels=labels, items=items)
-        front = {"title": labels["guides.title"], "description": labels["guides.description"]}
+        front = {
+            "title": labels["guides.title"],
+            "description": labels["guides.description"],
+            LISTING_KEY: True,  # a list of links: not sanitised, not indexed
+        }
         pages[language] = _with_front_matter(front, html)
     return pages
 

@@ -15,13 +15,15 @@ import yaml
 from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import exports, formatting, openweb
+from . import formatting, openweb
+from .catalogue import url_between
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .markdowndoc import rewrite_links
 from .model import Practice
+from .searchpage import SEARCH_DATA_KEY, search_data
 from .site import Site
-from .text import fold
+from .taxonomy import TAXONOMIES, organisation_uri, term_uri
 
 # Front-matter flag of generated pages made only of our templates and escaped data. Every
 # other page (case studies, hand-written pages, any future prose) goes through the sanitiser.
@@ -83,6 +85,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         "gp_practice": practice.id,
         "gp_text_language": text.language,
         openweb.JSONLD_KEY: openweb.practice_jsonld(site, practice, language),
+        SEARCH_DATA_KEY: search_data(site, practice, language),
     }
     factbox = render_template(
         site,
@@ -118,7 +121,16 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
     locale = site.project.language(language).locale
 
     def terms(name: str, ids: tuple[str, ...]) -> list[Item]:
-        return [Item(vocab[name].label(term, language)) for term in ids]
+        # Themes, target groups and regions link to the page listing their case studies.
+        return [
+            Item(
+                vocab[name].label(term, language),
+                href=url_between(page, term_uri(name, term)) if name in TAXONOMIES else None,
+            )
+            for term in ids
+        ]
+
+    page = page_uri(practice.id)
 
     rows = [
         Row("status", labels["factbox.status"], terms("statuses", (practice.status,))),
@@ -141,6 +153,7 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
             [
                 Item(
                     org.name,
+                    href=url_between(page, organisation_uri(org.name)),
                     note=", ".join(
                         [vocab["organisation-roles"].label(role, language) for role in org.roles]
                         + [vocab["organisation-types"].label(org.type, language)]
@@ -220,71 +233,6 @@ def plural_label(site: Site, key: str, count: int, language: str) -> str:
     chosen = f"{key}.{category}" if f"{key}.{category}" in strings else f"{key}.other"
     locale = site.project.language(language).locale
     return strings[chosen][language].format(count=formatting.number(count, locale))
-
-
-@dataclass(frozen=True)
-class Card:
-    id: str
-    href: str
-    title: str
-    summary: str
-    places: str
-    period: str | None
-    themes: list[str]
-    fallback: bool
-    text_language: str = ""  # marks the title and summary of an untranslated text
-
-
-def catalogue_page(site: Site, language: str) -> str:
-    """The list of every case study: readable without JavaScript, sorted by title."""
-    locale = site.project.language(language).locale
-    vocab = site.vocabularies
-    cards = []
-    for practice in site.practices.values():
-        text = practice.text(language, site.project.default_language)
-        places = (
-            [loc.name for loc in practice.localities]
-            or [vocab["regions"].label(r, language) for r in practice.regions]
-            or [vocab["countries"].label(c, language) for c in practice.countries]
-        )
-        cards.append(
-            Card(
-                id=practice.id,
-                href=f"{practice.id}/",
-                title=text.title,
-                summary=text.summary,
-                places=", ".join(places),
-                period=formatting.period(practice.period_start, practice.period_end, locale),
-                themes=[vocab["themes"].label(t, language) for t in practice.themes],
-                fallback=text.language != language,
-                text_language=text.language,
-            )
-        )
-    cards.sort(key=lambda card: fold(card.title))
-    labels = site.labels.for_language(language)
-    front = {
-        "title": labels["catalogue.title"],
-        "description": labels["catalogue.description"],
-        LISTING_KEY: True,
-    }
-    html = render_template(
-        site,
-        "catalogue.html",
-        labels=labels,
-        cards=cards,
-        count=plural_label(site, "catalogue.count", len(cards), language),
-        downloads=exports.download_links(site, language),
-        dataset=exports.dataset_jsonld(site, language),
-    )
-    return _with_front_matter(front, html)
-
-
-def catalogue_pages(site: Site) -> dict[str, dict[str, str]]:
-    return {
-        "practices/index.md": {
-            language: catalogue_page(site, language) for language in site.project.language_codes
-        }
-    }
 
 
 def practice_page_uris(raw: RawContent) -> list[str]:

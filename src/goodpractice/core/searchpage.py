@@ -1,0 +1,73 @@
+"""The search page of each language and what case-study pages give the search index.
+
+The index itself is built after MkDocs by Pagefind (``goodpractice.search_index``); this module
+only writes HTML: the search form with its results area, and on each case study the hidden
+metadata (summary, place) and filters Pagefind reads from ``data-pagefind-*`` attributes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .catalogue import place_names, url_between
+from .facets import FACET_LABELS, practice_facets
+from .model import Practice
+from .site import Site
+
+SEARCH_URI = "search/index.md"
+# The longest query the page sends to the index; longer input is cut, never an error.
+MAX_QUERY = 200
+
+
+def search_page(site: Site, language: str) -> str:
+    from .render import LISTING_KEY, _with_front_matter, render_template
+
+    labels = site.labels.for_language(language)
+    front = {
+        "title": labels["search.title"],
+        "description": labels["search.description"],
+        "gp_searchable": False,
+        LISTING_KEY: True,  # our form and templates only: not sanitised
+        "hide": ["toc"],
+    }
+    messages = {
+        key.removeprefix("search."): value
+        for key, value in labels.items()
+        if key.startswith(("search.result", "search.none", "search.error", "search.loading"))
+    }
+    messages |= {key: value for key, value in labels.items() if key.startswith("catalogue.count.")}
+    messages |= {f"facet.{name}": labels[key] for name, key in FACET_LABELS.items()}
+    html = render_template(
+        site,
+        "search.html",
+        labels=labels,
+        max_query=MAX_QUERY,
+        facets=list(FACET_LABELS),
+        messages=json.dumps(messages, ensure_ascii=False, sort_keys=True),
+        catalogue_href=url_between(SEARCH_URI, "practices/index.md"),
+    )
+    return _with_front_matter(front, html)
+
+
+def search_pages(site: Site) -> dict[str, dict[str, str]]:
+    return {SEARCH_URI: {lang: search_page(site, lang) for lang in site.project.language_codes}}
+
+
+SEARCH_DATA_KEY = "gp_search"
+
+
+def search_data(site: Site, practice: Practice, language: str) -> dict[str, object]:
+    """The summary, place and filters of a case study for Pagefind, as page metadata.
+
+    overrides/partials/goodpractice-search-data.html draws them: they are our data, so they
+    stay out of the page body, which the sanitiser cleans of every attribute it does not know.
+    """
+    text = practice.text(language, site.project.default_language)
+    facets = practice_facets(site.vocabularies, practice, language)
+    pairs = [(name, value.label) for name, values in facets.items() for value in values]
+    return {
+        "summary": text.summary,
+        "place": place_names(site.vocabularies, practice, language),
+        # A county and a town may share a name (Iași): one filter value per page, not two.
+        "filters": [list(pair) for pair in dict.fromkeys(pairs)],
+    }

@@ -1,0 +1,220 @@
+"""Search, catalogue filters and accessibility in a real Chromium, on built fixture sites.
+
+The fixture site (minimal + 'search' overlay) has Romanian texts in comma-below letters (check
+requires them) and an English text quoting older cedilla forms (Iaşi, Timişoara), so cedilla,
+comma-below and plain ASCII are tested against each other both ways, and an untranslated page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from .conftest import SiteServer
+
+
+@pytest.fixture(scope="session")
+def search_server(built_search: Path) -> Iterator[SiteServer]:
+    with SiteServer(built_search) as server:
+        yield server
+
+
+def _search(page: Any, server: SiteServer, query: str, prefix: str = "/") -> list[str]:
+    """Open the search page with ``query`` and return the result paths once complete."""
+    page.goto(f"{server.url}{prefix}search/?q={quote(query)}")
+    page.wait_for_selector('#gp-search-results[aria-busy="false"]', state="attached")
+    return [
+        urlsplit(href).path
+        for href in page.locator("#gp-search-results .gp-result__title a").evaluate_all(
+            "links => links.map(a => a.href)"
+        )
+    ]
+
+
+QUERIES = [
+    # (language prefix, query, pages that must be found, pages that must not)
+    ("/", "Bucuresti", {"/practices/alpha/", "/practices/beta/"}, {"/practices/gamma/"}),
+    ("/", "Iasi", {"/practices/alpha/", "/practices/gamma/"}, set()),
+    ("/", "Iaşi", {"/practices/alpha/", "/practices/gamma/"}, set()),  # cedilla
+    ("/", "Iași", {"/practices/alpha/", "/practices/gamma/"}, set()),  # comma below
+    ("/", "Timisoara", {"/practices/gamma/"}, {"/practices/beta/"}),
+    ("/", "somaj", {"/practices/gamma/"}, {"/practices/alpha/"}),
+    ("/", "economie sociala", {"/practices/alpha/", "/practices/beta/"}, set()),
+    ("/", "locuri de munca", {"/practices/alpha/"}, set()),
+    ("/en/", "social economy jobs", {"/en/practices/alpha/"}, {"/practices/alpha/"}),
+    ("/en/", "Bucharest", {"/en/practices/alpha/"}, set()),
+    ("/en/", "Iasi", {"/en/practices/alpha/", "/en/practices/gamma/"}, set()),
+    # gamma's English text writes the cedilla forms; comma-below and ASCII queries find them.
+    ("/en/", "Timișoara", {"/en/practices/gamma/"}, set()),
+    ("/en/", "Timisoara", {"/en/practices/gamma/"}, set()),
+    ("/en/", "Iaşi", {"/en/practices/alpha/", "/en/practices/gamma/"}, set()),
+    # Only the Romanian partners page has this word; English shows it untranslated.
+    ("/en/", "Craiova", set(), {"/en/partners/", "/partners/"}),
+    ("/", "Craiova", {"/partners/"}, set()),
+]
+
+
+@pytest.mark.parametrize(("prefix", "query", "expected", "absent"), QUERIES)
+def test_query_finds_pages_of_the_page_language(
+    page: Any,
+    search_server: SiteServer,
+    prefix: str,
+    query: str,
+    expected: set[str],
+    absent: set[str],
+) -> None:
+    found = _search(page, search_server, query, prefix)
+    assert expected <= set(found), found
+    assert not absent & set(found), found
+    if prefix == "/en/":
+        assert all(path.startswith("/en/") for path in found), found
+    else:
+        assert not any(path.startswith("/en/") for path in found), found
+
+
+def test_result_shows_title_summary_and_place(page: Any, search_server: SiteServer) -> None:
+    _search(page, search_server, "Timisoara")
+    result = page.locator(".gp-result", has=page.locator('a[href$="/practices/gamma/"]'))
+    assert result.locator(".gp-result__title").text_content() == "Mediere Gamma pentru șomeri"
+    assert "șomerii de lungă durată" in result.locator(".gp-result__summary").text_content()
+    assert result.locator(".gp-result__place").text_content() == "Loc: Timișoara"
+    assert "rezultat" in page.locator("#gp-search-status").text_content()
+
+
+def test_header_search_box_works_from_the_keyboard(page: Any, search_server: SiteServer) -> None:
+    page.goto(search_server.url + "/en/about/")
+    page.locator("#gp-header-q").focus()
+    page.keyboard.type("Timisoara")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#gp-search-results[aria-busy="false"]', state="attached")
+    assert urlsplit(page.url).path == "/en/search/"
+    assert page.locator("#gp-search-input").input_value() == "Timisoara"
+    assert page.locator(".gp-result__title a").first.text_content() == (
+        "Gamma job mediation for the unemployed"
+    )
+
+
+def test_facet_narrows_results_and_stays_in_the_url(page: Any, search_server: SiteServer) -> None:
+    before = _search(page, search_server, "Iasi")
+    assert len(before) >= 2
+    page.locator("summary", has_text="Loc").click()  # filters are collapsed until opened
+    vest = page.locator("label", has=page.get_by_role("checkbox", name="Vest"))
+    page.wait_for_function(
+        "label => label.textContent.trim() === 'Vest (1)'", arg=vest.element_handle()
+    )
+    page.get_by_role("checkbox", name="Vest").check()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#gp-search-results .gp-result').length < n "
+        "&& document.getElementById('gp-search-results').getAttribute('aria-busy') === 'false'",
+        arg=len(before),
+    )
+    after = page.locator(".gp-result__title a").evaluate_all("l => l.map(a => a.pathname)")
+    assert after == ["/practices/gamma/"]
+    assert "place=Vest" in page.url
+    page.reload()
+    page.wait_for_selector('#gp-search-results[aria-busy="false"]', state="attached")
+    assert page.get_by_role("checkbox", name="Vest").is_checked()
+    assert page.locator(".gp-result").count() == 1
+
+
+def test_catalogue_filter_sort_and_url_state(page: Any, search_server: SiteServer) -> None:
+    page.goto(search_server.url + "/practices/")
+    cards = page.locator("#gp-cards > .gp-card:visible")
+    assert cards.count() == 3
+    page.select_option("#gp-filter-theme", "social-economy")
+    assert cards.count() == 2
+    assert page.locator("#gp-count").text_content() == "2 studii de caz"
+    page.select_option("#gp-filter-place", "region:vest")
+    assert cards.count() == 1
+    assert page.locator("#gp-count").text_content() == "1 studiu de caz"
+    assert urlsplit(page.url).query == "place=region%3Avest&theme=social-economy"
+    page.reload()
+    assert page.locator("#gp-filter-place").input_value() == "region:vest"
+    assert cards.count() == 1
+    page.get_by_role("button", name="Arată toate").click()
+    page.wait_for_function(
+        "document.querySelectorAll('#gp-cards > .gp-card:not([hidden])').length === 3"
+    )
+    assert urlsplit(page.url).query == ""
+    page.select_option("#gp-sort", "start")
+    order = cards.evaluate_all("cards => cards.map(c => c.dataset.practice)")
+    assert order == ["gamma", "alpha", "beta"]  # 2021, 2014, no period
+    page.select_option("#gp-filter-status", "ongoing")
+    page.select_option("#gp-filter-year", "2014")
+    assert cards.count() == 0
+    assert "Niciun studiu de caz" in page.locator("#gp-count").text_content()
+
+
+def test_language_switcher_keeps_the_catalogue_filters(
+    page: Any, search_server: SiteServer
+) -> None:
+    page.goto(search_server.url + "/practices/")
+    page.select_option("#gp-filter-theme", "social-economy")
+    page.locator('a[hreflang="en"]').first.dispatch_event("click")
+    page.wait_for_url("**/en/practices/?theme=social-economy")
+    assert page.locator("#gp-filter-theme").input_value() == "social-economy"
+    assert page.locator("#gp-count").text_content() == "2 case studies"
+
+
+def test_catalogue_ignores_unknown_filter_values(page: Any, search_server: SiteServer) -> None:
+    page.goto(search_server.url + "/en/practices/?theme=%3Cscript%3E&sort=nonsense")
+    assert page.locator("#gp-cards > .gp-card:visible").count() == 3
+    assert page.locator("#gp-count").text_content() == "3 case studies"
+
+
+def test_catalogue_lists_everything_without_javascript(
+    browser: Any, search_server: SiteServer
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(search_server.url + "/practices/")
+    assert page.locator("#gp-cards > .gp-card:visible").count() == 3
+    assert not page.locator("#gp-filters").is_visible()
+    page.goto(search_server.url + "/search/?q=Iasi")
+    assert "JavaScript" in page.locator(".gp-search").text_content()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/practices/", "/themes/social-economy/", "/organisations/asociatia-alfa/"]
+)
+def test_language_switcher_keeps_the_page(page: Any, search_server: SiteServer, path: str) -> None:
+    page.goto(search_server.url + path)
+    english = page.locator('a[hreflang="en"]').first.get_attribute("href")
+    page.goto(search_server.url + path + english)
+    assert urlsplit(page.url).path == "/en" + path
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+BAD_QUERIES = [
+    ("/", "ab" * 1000, "Niciun rezultat pentru"),
+    ("/", "!!! ??? ... ;;; --- ***", "Niciun rezultat pentru"),
+    ("/", "<img src=x onerror=alert(1)>", "Niciun rezultat pentru"),
+    ("/en/", "<script>alert(1)</script>", "No results for"),
+    ("/en/", "\"'><svg onload=alert(1)>", "No results for"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "query", "message"), BAD_QUERIES)
+def test_bad_queries_say_no_results_and_run_nothing(
+    page: Any, search_server: SiteServer, prefix: str, query: str, message: str
+) -> None:
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    found = _search(page, search_server, query, prefix)
+    assert found == []
+    status = page.locator("#gp-search-status").text_content()
+    assert status.startswith(message), status
+    assert page.locator("#gp-search img, #gp-search svg, #gp-search script").count() == 0
+    # The same typed into the box, character by character, is just as harmless.
+    page.locator("#gp-search-input").fill(query[:200])
+    page.wait_for_function(
+        "m => document.getElementById('gp-search-status').textContent.startsWith(m)", arg=message
+    )
+    assert dialogs == [] and errors == []
