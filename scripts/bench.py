@@ -2,6 +2,7 @@
 """Benchmark the build: N synthetic case studies, goodpractice vs bare mkdocs-material.
 
 Usage: .venv/bin/python scripts/bench.py [N ...]      (default: 100 1000)
+       .venv/bin/python scripts/bench.py search [N]   (default: 1000; scripts/bench_search.py)
 
 For each N, a temporary copy of the repository gets N valid synthetic case studies (both
 languages). It is built with ``goodpractice build`` and, as a baseline, with bare
@@ -162,6 +163,13 @@ def run(count: int) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["search"]:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from bench_search import bench
+
+        for line in bench(int(argv[1]) if len(argv) > 1 else 1000):
+            print(line, flush=True)
+        return
     counts = [int(a) for a in argv] or [100, 1000]
     results = [run(count) for count in counts]
     print(json.dumps(results, indent=2))
