@@ -47,6 +47,11 @@ def test_listing_per_content_type(project: Callable[..., Path]) -> None:
         "changed 2026-05-06)",
         "  missing     docs/guide.en.md (not required; original docs/guide.ro.md)",
         "  missing     docs/news.ro.md (not required; original docs/news.en.md)",
+        # The fixture has no curriculum or guide: listed, with nothing to translate.
+        "Curriculum (introduction and modules): 0 translation(s): 0 complete, 0 outdated, "
+        "0 never stamped, 0 missing",
+        "Guides (introductions and chapters): 0 translation(s): 0 complete, 0 outdated, "
+        "0 never stamped, 0 missing",
     ]
 
 
@@ -57,7 +62,7 @@ def test_listing_as_json(project: Callable[..., Path]) -> None:
     result = run_cli("translations", "--root", str(root), "--format", "json")
     data = json.loads(result.output)
     kinds = {kind["name"]: kind for kind in data["content_types"]}
-    assert list(kinds) == ["case-studies", "pages"]
+    assert list(kinds) == ["case-studies", "pages", "curriculum", "guide"]
     assert kinds["case-studies"]["counts"] == {
         "complete": 1,
         "outdated": 1,

@@ -21,6 +21,7 @@ from .text import nearest, quote_list
 from .yamlsafe import YamlDocument
 
 COMMON_SCHEMA = "longdoc-common.schema.json"
+RECORD_SCHEMA = "practice-text.schema.json"
 # Fields of module.yml written once per language: (path to a list or None, key or None).
 _LOCALISED_LISTS = ("outcomes", "materials")
 
@@ -37,6 +38,8 @@ class _Validators:
                     Resource.from_contents(vocabulary_schema(content.vocabularies)),
                 ),
                 (COMMON_SCHEMA, Resource.from_contents(load_schema(schema_dir, COMMON_SCHEMA))),
+                # The translation record is defined once, with the case-study texts.
+                (RECORD_SCHEMA, Resource.from_contents(load_schema(schema_dir, RECORD_SCHEMA))),
             ]
         )
         self._registry = registry

@@ -10,7 +10,12 @@ from typing import Any
 from .history import changed_days
 from .translations import Report, State, Translation
 
-KIND_NAMES = {"case-studies": "Case studies", "pages": "Pages"}
+KIND_NAMES = {
+    "case-studies": "Case studies",
+    "pages": "Pages",
+    "curriculum": "Curriculum (introduction and modules)",
+    "guide": "Guides (introductions and chapters)",
+}
 
 
 @dataclass(frozen=True)

@@ -198,9 +198,43 @@ def _required(declared: object, languages: list[str]) -> tuple[str, ...]:
     return tuple(languages)
 
 
+def _long_documents(kind_name: str) -> Callable[[RawContent], Iterator[Document]]:
+    """The introduction and every module or chapter of the curriculum or of the guides.
+
+    Each file pair is a document of its own. A missing text is already an error of the
+    long-document rules, so here only the languages present are required (no report twice).
+    """
+
+    def documents(raw: RawContent) -> Iterator[Document]:
+        languages = raw.project.language_codes
+        for doc in raw.longdocs:
+            if doc.kind.name != kind_name:
+                continue
+            units = [(doc.folder, "index.md", doc.texts, doc.text_files, doc.meta_path)]
+            units += [
+                (part.folder, "index.md", part.texts, part.text_files, part.meta_path)
+                for part in doc.parts.values()
+            ]
+            for folder, page, texts, present, meta_path in units:
+                yield Document(
+                    kind=kind_name,
+                    name=folder,
+                    site_uri=f"{folder}/{page}",
+                    texts={lang: text.doc for lang, text in texts.items()},
+                    paths={lang: f"{folder}/{lang}.md" for lang in languages},
+                    present=frozenset(present),
+                    required=tuple(lang for lang in languages if lang in present),
+                    declared_in=meta_path,
+                )
+
+    return documents
+
+
 CONTENT_TYPES: list[ContentType] = [
     ContentType("case-studies", _case_studies),
     ContentType("pages", _pages),
+    ContentType("curriculum", _long_documents("curriculum")),
+    ContentType("guide", _long_documents("guide")),
 ]
 
 
