@@ -20,16 +20,11 @@ Prints a table; exits 0. Not a test: numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import random
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,9 +32,10 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
+from goodpractice.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
+
 REPO = Path(__file__).resolve().parents[1]
 COPIED = ("mkdocs.yml", "vocabularies", "i18n", "schema", "overrides", "docs", "practices")
-CHROMIUM = "/usr/bin/chromium"
 QUERIES = [("/", "economie sociala Cluj"), ("/", "Iasi"), ("/en/", "social economy jobs")]
 
 TOWNS = [
@@ -201,24 +197,6 @@ def build(root: Path) -> tuple[Path, float]:
     return result.site_dir, result.seconds
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @dataclass
 class Measure:
     engine: str
@@ -344,11 +322,11 @@ def bench(practices: int = 1000, keep: Path | None = None) -> list[str]:
         rows: list[Measure] = []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            with serve(pagefind_site) as url:
+            with serve_folder(pagefind_site) as url:
                 rows += [measure_pagefind(browser, url, pagefind_site, p, q) for p, q in QUERIES]
-            with serve(material_site) as url:
+            with serve_folder(material_site) as url:
                 rows += [measure_material(browser, url, material_site, p, q) for p, q in QUERIES]
             browser.close()
         lines.append(

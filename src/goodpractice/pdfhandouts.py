@@ -8,32 +8,17 @@ build still succeeds: one warning line, and the PDF links are taken out of the p
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from goodpractice.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from goodpractice.core.longdoc_render import PrintJob, print_jobs
 from goodpractice.core.project import Project
 from goodpractice.core.site import load_site
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that stop Chromium from calling Google's services on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 # Page numbers in the bottom margin; Chromium fills in the two spans.
 _FOOTER = (
     '<div style="font-size:8pt;width:100%;text-align:center;color:#555">'
@@ -57,7 +42,7 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     if missing:
         _remove_pdf_links(site_dir, jobs)
         return [f"warning: PDF handouts not built: {missing}; their download links were left out."]
-    with _serve(site_dir) as base_url:
+    with serve_folder(site_dir) as base_url:
         _print_all(base_url, site_dir, jobs)
     return [f"Printed {len(jobs)} PDF handouts of the curriculum and guides."]
 
@@ -131,22 +116,3 @@ def _remove_pdf_links(site_dir: Path, jobs: list[PrintJob]) -> None:
         if html.is_file():
             text = html.read_text(encoding="utf-8")
             html.write_text(_PDF_LINK.sub("", text), encoding="utf-8")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def _serve(site_dir: Path) -> Iterator[str]:
-    """The staged site on a free port of 127.0.0.1, for as long as the printing takes."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -7,28 +7,15 @@ a missing browser is a failure, so CI can never pass by skipping.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that stop Chromium from calling Google's services on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from goodpractice.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
+
 INSTALL_HINT = (
     "Chromium is needed for browser tests: sudo apt-get install chromium "
     "(or set CHROMIUM=/path/to/chromium)"
@@ -57,27 +44,19 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 class SiteServer:
-    """A static server for one built site on 127.0.0.1, on a free port."""
+    """A built site on a free port of 127.0.0.1, as a context manager with a ``url``."""
 
     def __init__(self, site_dir: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._serving = serve_folder(site_dir)
+        self.url = ""
 
     def __enter__(self) -> SiteServer:
-        self._thread.start()
+        self.url = self._serving.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._serving.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
