@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+from .markdowndoc import fenced_lines
+
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 # [label]: target  (a reference-style link definition)
@@ -36,18 +37,8 @@ class AttrListKey:
 def code_free_lines(body: str) -> list[str]:
     """The body's lines with fenced code, code spans and autolinks replaced by spaces."""
     out: list[str] = []
-    fence: str | None = None
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-            out.append("")
-            continue
-        if fence is not None:
+    for line, code in fenced_lines(body.split("\n")):
+        if code:
             out.append("")
             continue
         line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)

@@ -7,7 +7,7 @@ because links and headings inside it are examples, not content.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
@@ -76,22 +76,29 @@ def parse_markdown(text: str) -> MarkdownDocument:
     return MarkdownDocument(meta, body, body_line, raw=text, headings=headings, links=links)
 
 
-def _scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Link]]:
-    headings: list[Heading] = []
-    links: list[Link] = []
+def fenced_lines(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it is fenced code; the ``` or ~~~ marker lines count as code."""
     fence: str | None = None
-    for offset, line in enumerate(body.splitlines()):
-        number = first_line + offset
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
+    for line in lines:
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
             if fence is None:
                 fence = marker[0] * 3
             elif marker.startswith(fence):
                 fence = None
+            yield line, True
+        else:
+            yield line, fence is not None
+
+
+def _scan_body(body: str, first_line: int) -> tuple[list[Heading], list[Link]]:
+    headings: list[Heading] = []
+    links: list[Link] = []
+    for offset, (line, code) in enumerate(fenced_lines(body.splitlines())):
+        if code:
             continue
-        if fence is not None:
-            continue
+        number = first_line + offset
         heading = _HEADING.match(line)
         if heading:
             headings.append(Heading(len(heading.group(1)), heading.group(2), number))
@@ -111,6 +118,7 @@ __all__ = [
     "Link",
     "MarkdownDocument",
     "YamlSyntaxError",
+    "fenced_lines",
     "parse_markdown",
     "rewrite_links",
     "split_front_matter",
@@ -120,18 +128,8 @@ __all__ = [
 def rewrite_links(body: str, rewrite: Callable[[str], str]) -> str:
     """Apply ``rewrite`` to the target of every inline link and image outside fenced code."""
     out: list[str] = []
-    fence: str | None = None
-    for line in body.splitlines(keepends=True):
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-        elif fence is None:
-            line = _INLINE_LINK.sub(lambda m: _replace_target(m, rewrite), line)
-        out.append(line)
+    for line, code in fenced_lines(body.splitlines(keepends=True)):
+        out.append(line if code else _INLINE_LINK.sub(lambda m: _replace_target(m, rewrite), line))
     return "".join(out)
 
 

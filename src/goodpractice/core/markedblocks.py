@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .markdowndoc import fenced_lines
 from .problems import Problem
 from .text import nearest, quote_list
 
@@ -49,7 +50,6 @@ BLOCK_TYPES = TRAINER_BLOCKS | frozenset(
         "cite",
     ]
 )
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _OPENER = re.compile(r"^(?P<marker>!!!|\?\?\?\+?)(?P<rest>.*)$")
 # What Python-Markdown accepts: a type, then an optional "quoted title".
 _WELL_FORMED = re.compile(r'^ (?P<type>[\w-]+)(?: +"(?P<title>[^"]*)")? *$')
@@ -65,20 +65,8 @@ class MarkedBlock:
 
 def _lines_outside_fences(body: str) -> Iterator[tuple[int, str, bool]]:
     """(index, line, inside a fence) for every line of ``body``."""
-    fence: str | None = None
-    for index, line in enumerate(body.splitlines(keepends=True)):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-                yield index, line, True
-                continue
-            if marker.startswith(fence):
-                fence = None
-                yield index, line, True
-                continue
-        yield index, line, fence is not None
+    for index, (line, fenced) in enumerate(fenced_lines(body.splitlines(keepends=True))):
+        yield index, line, fenced
 
 
 def validate_blocks(body: str, first_line: int, path: str) -> Iterator[Problem]:
