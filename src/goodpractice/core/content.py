@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .labels import Labels, load_labels
 from .markdowndoc import FrontMatterError, MarkdownDocument, parse_markdown
+from .model import Text
 from .problems import Problem
 from .project import Project
 from .vocabularies import Vocabularies, load_vocabularies
@@ -26,6 +27,18 @@ class TextSource:
     language: str
     path: str
     doc: MarkdownDocument
+
+    def text(self) -> Text:
+        """The model's view of a text whose front matter passed its schema."""
+        return Text(
+            language=self.language,
+            path=self.path,
+            title=str(self.doc.meta["title"]),
+            summary=str(self.doc.meta["summary"]),
+            body=self.doc.body,
+            body_line=self.doc.body_line,
+            meta=dict(self.doc.meta),
+        )
 
 
 @dataclass

@@ -205,18 +205,7 @@ class LongDoc:
 
 
 def _texts(sources: dict[str, TextSource]) -> dict[str, Text]:
-    return {
-        language: Text(
-            language=language,
-            path=source.path,
-            title=str(source.doc.meta["title"]),
-            summary=str(source.doc.meta["summary"]),
-            body=source.doc.body,
-            body_line=source.doc.body_line,
-            meta=dict(source.doc.meta),
-        )
-        for language, source in sources.items()
-    }
+    return {language: source.text() for language, source in sources.items()}
 
 
 def _part(source: PartSource, number: int) -> Part:

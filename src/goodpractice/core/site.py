@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .checks import check
 from .content import RawContent, load_raw
 from .labels import Labels
-from .model import Practice, Text, practice_from_data
+from .model import Practice, practice_from_data
 from .problems import ContentError, Problem, errors
 from .project import Project
 from .vocabularies import Vocabularies
@@ -41,18 +41,7 @@ def load_site(project: Project) -> Site:
     practices: dict[str, Practice] = {}
     for source in raw.practices:
         assert source.facts is not None  # guaranteed by check
-        texts = {
-            language: Text(
-                language=language,
-                path=text.path,
-                title=str(text.doc.meta["title"]),
-                summary=str(text.doc.meta["summary"]),
-                body=text.doc.body,
-                body_line=text.doc.body_line,
-                meta=dict(text.doc.meta),
-            )
-            for language, text in source.texts.items()
-        }
+        texts = {language: text.text() for language, text in source.texts.items()}
         practice = practice_from_data(source.facts.data, source.folder, texts)
         practices[practice.id] = practice
     warnings = tuple(p for p in problems if p not in errors(problems))
