@@ -150,7 +150,7 @@ def _by_label(options: list[Option]) -> list[Option]:
 
 def catalogue_page(site: Site, language: str) -> str:
     from . import exports
-    from .render import LISTING_KEY, _with_front_matter, plural_label, render_template
+    from .render import LISTING_KEY, plural_label, render_template, with_front_matter
 
     labels = site.labels.for_language(language)
     listed = cards(site, list(site.practices.values()), language, CATALOGUE_URI)
@@ -181,7 +181,7 @@ def catalogue_page(site: Site, language: str) -> str:
         downloads=exports.download_links(site, language),
         dataset=exports.dataset_jsonld(site, language),
     )
-    return _with_front_matter(front, html)
+    return with_front_matter(front, html)
 
 
 def catalogue_pages(site: Site) -> dict[str, dict[str, str]]:

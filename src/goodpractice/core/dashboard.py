@@ -14,7 +14,7 @@ from .charts import ACHIEVED, NEUTRAL, TARGET, bar_chart
 from .content import RawContent
 from .dashboard_view import Cell, DataRow, Link, PageView
 from .indicators import BASES, DIMENSIONS, KindTotal, Row, Sum, breakdown, totals
-from .render import LISTING_KEY, _with_front_matter, render_template
+from .render import LISTING_KEY, render_template, with_front_matter
 from .site import Site
 
 INDEX = "indicators/index.md"
@@ -77,7 +77,7 @@ def index_page(site: Site, language: str) -> str:
         "description": page.labels["indicators.description"],
         LISTING_KEY: True,
     }
-    return _with_front_matter(front, html)
+    return with_front_matter(front, html)
 
 
 def _total_rows(page: PageView, kind_totals: list[KindTotal], part: bool = False) -> list[TotalRow]:
@@ -163,7 +163,7 @@ def kind_page(site: Site, kind: str, language: str) -> str:
         "description": page.labels["indicators.kind_description"].format(kind=page.kind(kind)),
         LISTING_KEY: True,
     }
-    return _with_front_matter(front, html)
+    return with_front_matter(front, html)
 
 
 def _kind_chart(page: PageView, kind: str, dimension: str) -> Chart:

@@ -11,15 +11,13 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import yaml
-
 from .content import RawContent
 from .links import is_external, relative_link, site_target, split_fragment
 from .longdocs import CURRICULUM, GUIDE, Activity, LongDoc, Part, build_longdocs
 from .markdowndoc import rewrite_links
 from .markedblocks import has_trainer_blocks, open_collapsed, shift_headings, strip_trainer_blocks
 from .qrcodes import qr_file, qr_src, qr_uri, site_url
-from .render import LISTING_KEY, render_template
+from .render import LISTING_KEY, render_template, with_front_matter
 from .site import Site
 
 Pages = dict[str, dict[str, str]]
@@ -254,7 +252,7 @@ class _Renderer:
         front = {"title": text.title, "description": text.summary}
         # The navigation names this page "Curriculum"; the heading gives the document's title.
         heading = f"# {_escape_heading(text.title)}"
-        return _with_front_matter(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")
+        return with_front_matter(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")
 
     def part_page(self, part: Part) -> str:
         uri = part_uri(self.doc.folder, part.id)
@@ -282,7 +280,7 @@ class _Renderer:
             # The toggle is interface, not content: main.html draws it outside the sanitised
             # page body (a contributed text could not add one, nor lose it to the sanitiser).
             front["gp_trainer_toggle"] = self.labels["longdoc.trainer_toggle"]
-        return _with_front_matter(front, f"{header}\n\n{body}\n\n{pager}")
+        return with_front_matter(front, f"{header}\n\n{body}\n\n{pager}")
 
     def _pager_link(self, from_uri: str, part: Part | None) -> Link | None:
         if part is None:
@@ -324,7 +322,7 @@ class _Renderer:
             "hide": ["navigation", "toc"],
             "gp_print_variant": variant,
         }
-        return _with_front_matter(front, "\n\n".join(sections))
+        return with_front_matter(front, "\n\n".join(sections))
 
     def _printable(self, path: str, body: str, uri: str, variant: str) -> str:
         if variant == "participant":
@@ -342,11 +340,6 @@ def _site_link(source_path: str, from_uri: str, target: str) -> str:
         return target
     resolved = site_target(source_path, target)
     return relative_link(from_uri, resolved, split_fragment(target)) if resolved else target
-
-
-def _with_front_matter(front: Mapping[str, object], body: str) -> str:
-    dumped = yaml.safe_dump(dict(front), allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n\n{body}\n"
 
 
 def longdoc_pages(site: Site) -> Pages:
@@ -385,7 +378,7 @@ def _empty_page(site: Site, kind: str) -> dict[str, str]:
     for language in site.project.language_codes:
         labels = site.labels.for_language(language)
         front = {"title": labels[f"{kind}.title"], LISTING_KEY: True}
-        pages[language] = _with_front_matter(front, labels[f"{kind}.none"])
+        pages[language] = with_front_matter(front, labels[f"{kind}.none"])
     return pages
 
 
@@ -408,7 +401,7 @@ def _guides_index(site: Site, guides: list[LongDoc]) -> dict[str, str]:
             "description": labels["guides.description"],
             LISTING_KEY: True,  # a list of links: not sanitised, not indexed
         }
-        pages[language] = _with_front_matter(front, html)
+        pages[language] = with_front_matter(front, html)
     return pages
 
 

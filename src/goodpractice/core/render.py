@@ -100,7 +100,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
     page = f"{summary}\n\n{factbox}\n\n{body}"
     if practice.contacts:
         page += "\n\n" + render_contacts(site, practice, language)
-    return _with_front_matter(front, page)
+    return with_front_matter(front, page)
 
 
 def _site_link(source_path: str, from_uri: str, target: str) -> str:
@@ -110,7 +110,8 @@ def _site_link(source_path: str, from_uri: str, target: str) -> str:
     return relative_link(from_uri, resolved, split_fragment(target)) if resolved else target
 
 
-def _with_front_matter(front: Mapping[str, object], body: str) -> str:
+def with_front_matter(front: Mapping[str, object], body: str) -> str:
+    """A generated page: YAML front matter (page metadata for templates), then the body."""
     dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n\n{body}\n"
 

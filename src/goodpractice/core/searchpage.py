@@ -20,7 +20,7 @@ MAX_QUERY = 200
 
 
 def search_page(site: Site, language: str) -> str:
-    from .render import LISTING_KEY, _with_front_matter, render_template
+    from .render import LISTING_KEY, render_template, with_front_matter
 
     labels = site.labels.for_language(language)
     front = {
@@ -46,7 +46,7 @@ def search_page(site: Site, language: str) -> str:
         messages=json.dumps(messages, ensure_ascii=False, sort_keys=True),
         catalogue_href=url_between(SEARCH_URI, "practices/index.md"),
     )
-    return _with_front_matter(front, html)
+    return with_front_matter(front, html)
 
 
 def search_pages(site: Site) -> dict[str, dict[str, str]]:

@@ -75,10 +75,10 @@ class Role:
 
 
 def _render(site: Site, template: str, front: dict[str, object], **context: object) -> str:
-    from .render import LISTING_KEY, _with_front_matter, render_template
+    from .render import LISTING_KEY, render_template, with_front_matter
 
     # Made only of our templates and escaped data: the sanitiser may leave it as it is.
-    return _with_front_matter(
+    return with_front_matter(
         {**front, LISTING_KEY: True}, render_template(site, template, **context)
     )
 

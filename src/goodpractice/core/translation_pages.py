@@ -11,13 +11,12 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
 from babel.core import Locale
 
 from . import formatting
 from .content import RawContent
 from .history import changed_days
-from .render import LISTING_KEY, render_template
+from .render import LISTING_KEY, render_template, with_front_matter
 from .site import Site
 from .translations import LANGUAGES_KEY, RECORD_KEY, Report, State, Translation, translation_report
 
@@ -163,8 +162,7 @@ def fallback_pages(site: Site) -> dict[str, dict[str, str]]:
             continue
         meta = {k: v for k, v in source.meta.items() if k not in (RECORD_KEY, LANGUAGES_KEY)}
         meta["gp_text_language"] = t.original
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-        pages.setdefault(t.document.site_uri, {})[t.language] = f"---\n{front}---\n{source.body}"
+        pages.setdefault(t.document.site_uri, {})[t.language] = with_front_matter(meta, source.body)
     return pages
 
 
@@ -222,8 +220,7 @@ def _dashboard(site: Site, report: Report, language: str) -> str:
         LISTING_KEY: True,
     }
     html = render_template(site, "translations.html", labels=labels, kinds=kinds)
-    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n\n{html}\n"
+    return with_front_matter(front, html)
 
 
 def _row(
