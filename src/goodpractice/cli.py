@@ -97,15 +97,21 @@ def schema(root: Path, check_only: bool) -> None:
     raw = load_raw(project)
     path = project.schema_dir / VOCABULARY_SCHEMA
     expected = render_vocabulary_schema(raw.vocabularies)
+    _refresh(path, project.relative(path), expected, check_only, "goodpractice schema")
+
+
+def _refresh(path: Path, name: str, expected: str, check_only: bool, command: str) -> None:
+    """Write a generated file if it changed; with --check, exit 1 instead of writing."""
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     if current == expected:
-        click.echo(f"{project.relative(path)} is up to date.")
+        click.echo(f"{name} is up to date.")
         return
     if check_only:
-        click.echo(f"{project.relative(path)} is out of date; run 'goodpractice schema'.")
+        click.echo(f"{name} is out of date; run '{command}'.")
         sys.exit(1)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(expected, encoding="utf-8")
-    click.echo(f"Wrote {project.relative(path)}.")
+    click.echo(f"Wrote {name}.")
 
 
 @main.command()
@@ -170,16 +176,7 @@ def issue_form(root: Path, check_only: bool) -> None:
     )
     path = project.root / FORM
     expected = render_issue_form(project, vocabularies)
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if current == expected:
-        click.echo(f"{FORM.as_posix()} is up to date.")
-        return
-    if check_only:
-        click.echo(f"{FORM.as_posix()} is out of date; run 'goodpractice issue-form'.")
-        sys.exit(1)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(expected, encoding="utf-8")
-    click.echo(f"Wrote {FORM.as_posix()}.")
+    _refresh(path, FORM.as_posix(), expected, check_only, "goodpractice issue-form")
 
 
 @main.command()
