@@ -19,9 +19,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from goodpractice.core.problems import errors
+from goodpractice.core.problems import ContentError
 from goodpractice.core.project import Project
-from goodpractice.core.site import check_project
+from goodpractice.core.site import load_site
 
 # A step after MkDocs: (project, folder of the new site) -> lines to report.
 PostBuildStep = Callable[[Project, Path], list[str]]
@@ -59,11 +59,18 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True)
 
 
 def _refuse_invalid_content(project: Project) -> None:
-    """Stop before MkDocs with every content error, in check's own words."""
-    found = errors(check_project(project))
-    if found:
+    """Stop before MkDocs with every content error, in check's own words.
+
+    The Site loaded here is the one the plugin gets back from load_site: loaded once.
+    """
+    try:
+        load_site(project)
+    except ContentError as exc:
+        found = exc.problems
         lines = "\n".join(problem.format() for problem in found)
-        raise BuildError(f"the content has {len(found)} error(s); nothing was built:\n{lines}")
+        raise BuildError(
+            f"the content has {len(found)} error(s); nothing was built:\n{lines}"
+        ) from None
 
 
 def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .checks import check
 from .content import RawContent, load_raw
@@ -10,6 +11,7 @@ from .labels import Labels
 from .model import Practice, practice_from_data
 from .problems import ContentError, Problem, errors
 from .project import Project
+from .snapshot import Fingerprint, content_fingerprint
 from .vocabularies import Vocabularies
 
 
@@ -30,8 +32,26 @@ def check_project(project: Project) -> list[Problem]:
     return check(raw, generated_uris(raw))
 
 
+# The last Site loaded, with the fingerprint of the content it was loaded from: a build checks
+# the content before MkDocs starts and the plugin then needs the same Site, once per language.
+_last_loaded: tuple[Path, Fingerprint, Site] | None = None
+
+
 def load_site(project: Project) -> Site:
-    """Load and check everything; raise ContentError listing every error if any."""
+    """Load and check everything; raise ContentError listing every error if any.
+
+    Loaded once per state of the content: an unchanged project gives back the same Site.
+    """
+    global _last_loaded
+    fingerprint = content_fingerprint(project)
+    if _last_loaded and _last_loaded[:2] == (project.root, fingerprint):
+        return _last_loaded[2]
+    site = _load_site(project)
+    _last_loaded = (project.root, fingerprint, site)
+    return site
+
+
+def _load_site(project: Project) -> Site:
     from .generators import generated_uris  # generators render Sites: import late
 
     raw = load_raw(project)

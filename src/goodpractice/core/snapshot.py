@@ -17,7 +17,10 @@ _WATCHED: tuple[str, ...] = (
 )
 
 
-def content_fingerprint(project: Project) -> tuple[tuple[str, int, int], ...]:
+Fingerprint = tuple[tuple[str, int, int], ...]  # (path, modification time in ns, size)
+
+
+def content_fingerprint(project: Project) -> Fingerprint:
     entries = []
     for folder in _WATCHED:
         base = project.root / folder

@@ -23,7 +23,7 @@ from goodpractice.core.render import LISTING_KEY, practice_assets
 from goodpractice.core.safety import unsafe_svg_files
 from goodpractice.core.sanitize import sanitize_html
 from goodpractice.core.site import Site, load_site
-from goodpractice.core.snapshot import content_fingerprint
+from goodpractice.core.snapshot import Fingerprint, content_fingerprint
 from goodpractice.core.translation_pages import (
     ReaderNotice,
     SiteLanguages,
@@ -44,7 +44,7 @@ log = get_plugin_logger(__name__)
 
 class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def __init__(self) -> None:
-        self._fingerprint: tuple[Any, ...] | None = None
+        self._fingerprint: Fingerprint | None = None
         self._site: Site | None = None
         self._contents: dict[str, str] = {}
         self._assets: dict[str, Path] = {}
