@@ -98,9 +98,9 @@ def make_corpus(root: Path, count: int, seed: int = 7) -> None:
 def bare_material_docs(root: Path, site: Path) -> Path:
     """The same pages as plain Markdown files for bare mkdocs-material."""
     sys.path.insert(0, str(REPO / "src"))
-    from goodpractice.core.generators import generated_pages
-    from goodpractice.core.project import Project
-    from goodpractice.core.site import load_site
+    from goodpractice.core.pages.registry import generated_pages
+    from goodpractice.core.pipeline import load_site
+    from goodpractice.core.readers.project import Project
 
     bare = root / "bare"
     docs = bare / "docs"

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from goodpractice.sitebuild import build_site
+from goodpractice.build.sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,10 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from goodpractice.core import dashboard, exports
-from goodpractice.core.project import Project
-from goodpractice.core.site import load_site
-from goodpractice.sitebuild import build_site
+from goodpractice.build.sitebuild import build_site
+from goodpractice.core.opendata import exports
+from goodpractice.core.pages import dashboard
+from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 COPIED = ("mkdocs.yml", "docs", "practices", "vocabularies", "i18n", "schema", "overrides")

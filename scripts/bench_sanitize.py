@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from goodpractice.core.sanitize import sanitize_html
+from goodpractice.core.checks.sanitize import sanitize_html
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL)
 

@@ -32,7 +32,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-from goodpractice.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 REPO = Path(__file__).resolve().parents[1]
 COPIED = ("mkdocs.yml", "vocabularies", "i18n", "schema", "overrides", "docs", "practices")
@@ -191,7 +191,7 @@ def make_copy(destination: Path, practices: int) -> Path:
 
 
 def build(root: Path) -> tuple[Path, float]:
-    from goodpractice.sitebuild import build_site
+    from goodpractice.build.sitebuild import build_site
 
     result = build_site(root)
     return result.site_dir, result.seconds

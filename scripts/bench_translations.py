@@ -20,11 +20,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from conftest import make_project  # noqa: E402
-from goodpractice.core.content import load_raw  # noqa: E402
-from goodpractice.core.project import Project  # noqa: E402
-from goodpractice.core.site import load_site  # noqa: E402
-from goodpractice.core.translation_pages import dashboard_pages, reader_notices  # noqa: E402
-from goodpractice.core.translations import translation_report  # noqa: E402
+from goodpractice.core.model.translations import translation_report  # noqa: E402
+from goodpractice.core.pages.translations import dashboard_pages, reader_notices  # noqa: E402
+from goodpractice.core.pipeline import load_site  # noqa: E402
+from goodpractice.core.readers.content import load_raw  # noqa: E402
+from goodpractice.core.readers.project import Project  # noqa: E402
 
 
 def _make(root: Path, count: int) -> None:

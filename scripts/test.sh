@@ -9,7 +9,10 @@ fi
 .venv/bin/ruff check src tests scripts
 .venv/bin/ruff format --check src tests scripts
 .venv/bin/mypy
+# The layers of the package, no import cycles, and no MkDocs in the core (pyproject.toml).
+.venv/bin/lint-imports --no-cache
 .venv/bin/goodpractice schema --check
 .venv/bin/goodpractice issue-form --check
 .venv/bin/goodpractice check
-.venv/bin/python -m pytest "$@"
+# On every core (pytest-xdist); pass -n 0 to run in one process, -m "not browser" for speed.
+.venv/bin/python -m pytest -n auto "$@"

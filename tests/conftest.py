@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,25 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # What a fixture project borrows from the repository, so fixtures stay small and in step.
 SHARED = ("mkdocs.yml", "vocabularies", "i18n", "schema", "overrides")
+
+
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects, so "not browser" sees the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser/ drives Chromium: it carries the ``browser`` mark."""
+    for item in items:
+        if BROWSER_DIR in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A run without browser tests (``pytest -m "not browser"``) starts no Chromium at all:
+    the builds it makes skip the PDF handouts, which only the browser tests read."""
+    if not any(item.get_closest_marker("browser") for item in session.items):
+        os.environ["GOODPRACTICE_PDF"] = "off"
 
 
 def make_project(destination: Path, *overlays: str, base: str = "minimal") -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, run_cli
-from goodpractice.core.yamlsafe import load_yaml
+from goodpractice.core.readers.yamlsafe import load_yaml
 
 PRACTICE_PAGES = ["practices/alpha/index.html", "practices/beta/index.html"]
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import make_project, run_cli
-from goodpractice.core.facets import active_years, slug
+from goodpractice.core.base.text import slug
+from goodpractice.core.pages.facets import active_years
 
 
 class _Collector(HTMLParser):
@@ -164,8 +165,8 @@ def test_no_material_search_index(built_search: Path) -> None:
 
 def test_active_years(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
-    from goodpractice.core.project import Project
-    from goodpractice.core.site import load_site
+    from goodpractice.core.pipeline import load_site
+    from goodpractice.core.readers.project import Project
 
     site = load_site(Project.at(root))
     assert active_years(site.practices["alpha"]) == ["2014", "2015"]

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_cli
-from goodpractice import pdfhandouts
-from goodpractice.core.markedblocks import open_collapsed, shift_headings, strip_trainer_blocks
+from goodpractice.build import pdfhandouts
+from goodpractice.core.readers.markedblocks import (
+    open_collapsed,
+    shift_headings,
+    strip_trainer_blocks,
+)
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +89,7 @@ def _pdf_toolchain() -> bool:
     return pdfhandouts._missing_toolchain() is None
 
 
+@pytest.mark.browser  # Chromium prints the PDFs
 def test_pdfs_are_built_and_linked(built_longdocs: Path) -> None:
     if not _pdf_toolchain():
         pytest.skip("Chromium or playwright missing: the PDF handouts are not built")
@@ -106,6 +111,7 @@ def test_pdfs_are_built_and_linked(built_longdocs: Path) -> None:
 def test_build_without_chromium_warns_once_and_drops_pdf_links(
     project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("GOODPRACTICE_PDF", raising=False)  # the fast suite switches PDFs off
     monkeypatch.setattr(pdfhandouts, "CHROMIUM", "/nonexistent/chromium")
     root = project("longdocs")
     result = run_cli("build", "--root", str(root))

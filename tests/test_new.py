@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import REPO, run_cli
-from goodpractice.core.scaffold import slug
+from goodpractice.authoring.scaffold import practice_slug as slug
 
 NEW = "practices/economie-sociala-in-calarasi"
 

@@ -19,9 +19,10 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import make_project, run_cli
-from goodpractice.core import exports, opendata_csv
-from goodpractice.core.project import Project
-from goodpractice.core.site import load_site
+from goodpractice.core.opendata import exports
+from goodpractice.core.opendata import tables as opendata_csv
+from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.project import Project
 
 SITE_URL = "https://goodpractice.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -305,7 +306,7 @@ def test_no_generated_page_loads_anything_from_another_host(built: Path) -> None
 def test_long_lists_of_case_studies_end_with_a_link_to_the_catalogue(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from goodpractice.core import dashboard, dashboard_view
+    from goodpractice.core.pages import dashboard, dashboard_view
 
     monkeypatch.setattr(dashboard_view, "MAX_LINKS", 1)
     html = dashboard.index_page(load_site(Project.at(built)), "en")
@@ -316,7 +317,7 @@ def test_long_lists_of_case_studies_end_with_a_link_to_the_catalogue(
 
 
 def test_chart_axes_count_in_whole_numbers() -> None:
-    from goodpractice.core.charts import integer_ticks
+    from goodpractice.core.pages.charts import integer_ticks
 
     assert integer_ticks(3.45) == [0, 1, 2, 3]
     assert integer_ticks(1419) == list(range(0, 1401, 200))
@@ -338,7 +339,7 @@ def test_catalogue_describes_the_exports_as_a_dataset(built: Path) -> None:
 
 def test_record_schema_follows_practice_schema(project: Any) -> None:
     """One source of truth: a field added to practice.schema.json appears in the export's."""
-    from goodpractice.core.opendata import record_schema
+    from goodpractice.core.opendata.records import record_schema
 
     root = project()
     path = root / "schema/practice.schema.json"

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, run_cli
-from goodpractice.core.issueform import FORM, option_term
+from goodpractice.authoring.issueform import FORM, option_term
 
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")

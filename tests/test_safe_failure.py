@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_cli
-from goodpractice import sitebuild
-from goodpractice.core.project import Project
+from goodpractice.build import sitebuild
+from goodpractice.core.readers.project import Project
 
 
 def _digest(folder: Path) -> str:

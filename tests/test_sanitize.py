@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, make_project, run_cli
-from goodpractice.core.project import Project
-from goodpractice.core.render import fact_rows, figure_rows, render_contacts, render_template
-from goodpractice.core.sanitize import sanitize_html
-from goodpractice.core.site import load_site
+from goodpractice.core.checks.sanitize import sanitize_html
+from goodpractice.core.pages.practice import fact_rows, figure_rows, render_contacts
+from goodpractice.core.pages.templates import render_template
+from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.project import Project
 
 HOSTILE = [
     ("<p>a</p><script>alert(1)</script>", "<p>a</p>"),
@@ -230,8 +231,8 @@ def test_whole_case_study_pages_survive_the_sanitiser(
     """
     import markdown
 
-    from goodpractice.core.markdowndoc import split_front_matter
-    from goodpractice.core.render import practice_page
+    from goodpractice.core.pages.practice import practice_page
+    from goodpractice.core.readers.markdowndoc import split_front_matter
 
     roots = {
         "minimal": lambda: project(),
@@ -251,7 +252,7 @@ def test_the_model_keeps_only_contacts_with_consent() -> None:
     """Even if check were skipped, a contact without consent never reaches a page."""
     import yaml
 
-    from goodpractice.core.model import practice_from_data
+    from goodpractice.core.model.practice import practice_from_data
 
     data = yaml.safe_load(
         (REPO / "tests/fixtures/minimal/practices/alpha/practice.yml").read_text()

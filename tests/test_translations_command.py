@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from goodpractice.core.history import last_changed
-from goodpractice.core.stamping import set_front_matter_key
+from goodpractice.authoring.stamping import set_front_matter_key
+from goodpractice.core.readers.history import last_changed
 from translations_support import ALL_MINIMAL, stamp_complete
 
 

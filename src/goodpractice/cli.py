@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from goodpractice.core.problems import Severity
-from goodpractice.core.project import Project, ProjectError
+from goodpractice.core.base.problems import Severity
+from goodpractice.core.readers.project import Project, ProjectError
 
 ROOT_OPTION = click.option(
     "--root",
@@ -37,7 +37,7 @@ def main() -> None:
 @ROOT_OPTION
 def check(root: Path) -> None:
     """Validate all content; print one line per problem; exit 1 on any error."""
-    from goodpractice.core.site import check_project
+    from goodpractice.core.pipeline import check_project
 
     problems = check_project(Project.at(root))
     for problem in problems:
@@ -59,7 +59,7 @@ def check(root: Path) -> None:
 )
 def build(root: Path, site_dir: Path | None) -> None:
     """Build the complete site into site/ (the previous site stays if the build fails)."""
-    from goodpractice.sitebuild import BuildError, build_site
+    from goodpractice.build.sitebuild import BuildError, build_site
 
     try:
         result = build_site(root, site_dir)
@@ -90,8 +90,8 @@ def serve(root: Path, dev_addr: str) -> None:
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the file is out of date.")
 def schema(root: Path, check_only: bool) -> None:
     """Regenerate schema/vocabularies.schema.json from vocabularies/."""
-    from goodpractice.core.content import load_raw
-    from goodpractice.core.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
+    from goodpractice.core.checks.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
+    from goodpractice.core.readers.content import load_raw
 
     project = Project.at(root)
     raw = load_raw(project)
@@ -124,7 +124,12 @@ def _refresh(path: Path, name: str, expected: str, check_only: bool, command: st
 )
 def new(root: Path, title: str | None, practice_id: str | None, language: str | None) -> None:
     """Start a case study: practices/<id>/ with practice.yml and a text per language."""
-    from goodpractice.core.scaffold import NewPractice, ScaffoldError, create_practice, slug
+    from goodpractice.authoring.scaffold import (
+        NewPractice,
+        ScaffoldError,
+        create_practice,
+        practice_slug,
+    )
 
     project = Project.at(root)
     interactive = _stdin_is_terminal()
@@ -136,7 +141,7 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
     if not title:
         raise click.UsageError("the title is empty")
     if practice_id is None:
-        practice_id = slug(title)
+        practice_id = practice_slug(title)
         if interactive:
             practice_id = click.prompt("Id (folder name / numele dosarului)", default=practice_id)
     if language is None:
@@ -167,8 +172,8 @@ def _stdin_is_terminal() -> bool:
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the form is out of date.")
 def issue_form(root: Path, check_only: bool) -> None:
     """Regenerate the GitHub issue form for proposing a case study from the vocabularies."""
-    from goodpractice.core.issueform import FORM, render_issue_form
-    from goodpractice.core.vocabularies import load_vocabularies
+    from goodpractice.authoring.issueform import FORM, render_issue_form
+    from goodpractice.core.readers.vocabularies import load_vocabularies
 
     project = Project.at(root)
     vocabularies, _problems = load_vocabularies(
@@ -207,10 +212,10 @@ def translations(
     """List complete, outdated and missing translations per content type, or stamp one."""
     from datetime import UTC, datetime
 
-    from goodpractice.core.content import load_raw
-    from goodpractice.core.stamping import StampError, stamp
-    from goodpractice.core.translation_listing import as_json, as_text
-    from goodpractice.core.translations import translation_report
+    from goodpractice.authoring.stamping import StampError, stamp
+    from goodpractice.authoring.translation_status import as_json, as_text
+    from goodpractice.core.model.translations import translation_report
+    from goodpractice.core.readers.content import load_raw
 
     project = Project.at(root)
     if stamp_paths:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from goodpractice.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 INSTALL_HINT = (
     "Chromium is needed for browser tests: sudo apt-get install chromium "
@@ -71,3 +71,16 @@ def page(browser: Any) -> Iterator[Any]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+def serious_violations(page: Any, context: object = None) -> list[str]:
+    """axe-core's serious and critical violations on the page (or a part of it), readable."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=context) if context else Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(str(node["target"][0]) for node in v["nodes"][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

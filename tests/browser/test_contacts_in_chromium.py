@@ -9,7 +9,7 @@ import pytest
 
 from conftest import make_project, run_cli
 
-from .conftest import SiteServer
+from .conftest import SiteServer, serious_violations
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +52,5 @@ def test_without_javascript_the_address_stays_readable(
 def test_contacts_have_no_serious_accessibility_violation(
     page: Any, contacts_server: SiteServer
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(contacts_server.url + "/practices/alpha/", wait_until="networkidle")
-    results = Axe().run(page, context=".gp-contacts")
-    serious = [
-        v["id"]
-        for v in results.response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, context=".gp-contacts") == []

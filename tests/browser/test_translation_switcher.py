@@ -13,7 +13,7 @@ import pytest
 from conftest import make_project, run_cli
 from translations_support import stamp_complete
 
-from .conftest import SiteServer
+from .conftest import SiteServer, serious_violations
 
 
 class _Server(SiteServer):
@@ -103,14 +103,6 @@ def test_notices_and_the_dashboard_are_accessible(
 ) -> None:
     """No serious or critical axe violation in what this feature adds to a page (the theme's
     own header and links are checked by the site-wide accessibility tests)."""
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(fixture_server.url + path)
     assert page.locator(parts[0][0]).count() == 1
-    results = Axe().run(page, context={"include": parts})
-    serious = [
-        violation["id"]
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, context={"include": parts}) == []

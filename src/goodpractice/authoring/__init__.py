@@ -1,0 +1,1 @@
+"""Authoring commands: write content files for people (new case study, stamps, issue form)."""

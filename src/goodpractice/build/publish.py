@@ -1,0 +1,55 @@
+"""Post-build step: open data exports, Atom feeds and the sitemap's missing facts.
+
+Runs after MkDocs on the staging folder of ``goodpractice build`` (see ``build.sitebuild``), so a
+failure here leaves the published site untouched.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from goodpractice.core.model.site import Site
+from goodpractice.core.opendata.exports import export_files
+from goodpractice.core.opendata.feeds import atom_feed, feed_path
+from goodpractice.core.opendata.sitemap import improved_sitemap
+from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.project import Project
+
+
+def publish_open_web(project: Project, staging: Path) -> list[str]:
+    site = load_site(project)
+    site_url = project.site_url
+    written = dict(export_files(site, site_url))
+    if site_url:
+        written.update(_feeds(site, site_url))
+        written.update(_sitemaps(staging, site, site_url))
+    for relative, content in written.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    sizes = ", ".join(
+        f"{name.removeprefix('data/')} {len(content) / 1024:.1f} KiB"
+        for name, content in written.items()
+        if name.startswith("data/")
+    )
+    notes = [f"Open data: {sizes}."]
+    if not site_url:
+        notes.append("No site_url in mkdocs.yml: feeds and sitemap dates were skipped.")
+    return notes
+
+
+def _feeds(site: Site, site_url: str) -> dict[str, bytes]:
+    return {
+        feed_path(site, language): atom_feed(site, language, site_url)
+        for language in site.project.language_codes
+    }
+
+
+def _sitemaps(staging: Path, site: Site, site_url: str) -> dict[str, bytes]:
+    sitemap = staging / "sitemap.xml"
+    if not sitemap.is_file():
+        return {}
+    xml = improved_sitemap(sitemap.read_bytes(), site, site_url)
+    # mtime=0: the same sitemap gives the same archive, byte for byte.
+    return {"sitemap.xml": xml, "sitemap.xml.gz": gzip.compress(xml, mtime=0)}

@@ -1,0 +1,1 @@
+"""Checks: rules that read what the readers found and yield problems for people."""

@@ -1,0 +1,256 @@
+"""Rules for case studies: ``practice.yml`` and its texts. Each ``_validate_*`` yields the
+problems of one rule; ``check_practice`` runs them for one case study."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from goodpractice.core.base.links import SiteSources
+from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.text import fold
+from goodpractice.core.checks.placeholders import covered_by_placeholder, placeholder_fields
+from goodpractice.core.checks.safety import check_practice_safety
+from goodpractice.core.checks.schema import field_name, schema_problems
+from goodpractice.core.checks.texts import (
+    validate_image_alt,
+    validate_links,
+    validate_romanian_letters,
+)
+from goodpractice.core.readers.content import PracticeSource, RawContent
+from goodpractice.core.readers.files import TextSource
+from goodpractice.core.readers.vocabularies import Vocabularies
+from goodpractice.core.readers.yamlsafe import YamlDocument
+
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _validate_folder_matches_id(source: PracticeSource) -> Iterator[Problem]:
+    """The id in practice.yml equals the name of its folder."""
+    doc = source.facts
+    practice_id = _get(doc.data, "id") if doc else None
+    if doc and isinstance(practice_id, str) and practice_id != source.folder_name:
+        yield Problem(
+            source.facts_path,
+            doc.line_of(("id",)),
+            "id",
+            f"'{practice_id}' differs from the folder name '{source.folder_name}'; "
+            "rename the folder or change the id so they are equal",
+        )
+
+
+def validate_unique_ids(sources: list[PracticeSource]) -> Iterator[Problem]:
+    """No two case studies share an id (compared without case or diacritics)."""
+    seen: dict[str, PracticeSource] = {}
+    for source in sources:
+        practice_id = _get(source.facts.data, "id") if source.facts else None
+        if not isinstance(practice_id, str) or source.facts is None:
+            continue
+        key = fold(practice_id)
+        if key in seen:
+            yield Problem(
+                source.facts_path,
+                source.facts.line_of(("id",)),
+                "id",
+                f"'{practice_id}' is already the id of {seen[key].facts_path}; ids must be unique",
+            )
+        else:
+            seen[key] = source
+
+
+def _validate_period_order(doc: YamlDocument, path: str) -> Iterator[Problem]:
+    """The period does not end before it starts."""
+    start, end = _get(doc.data, "period", "start"), _get(doc.data, "period", "end")
+    if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
+        yield Problem(
+            path,
+            doc.line_of(("period", "end")),
+            "period.end",
+            f"the period ends ({end}) before it starts ({start})",
+        )
+
+
+def _validate_regions_of_counties(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """Every county named (directly or by a locality) lies in a listed development region."""
+    counties = vocabularies.get("counties")
+    if counties is None:
+        return
+    regions = set(_as_list(_get(doc.data, "location", "regions")))
+    named: list[tuple[Any, tuple[str | int, ...]]] = [
+        (county, ("location", "counties", i))
+        for i, county in enumerate(_as_list(_get(doc.data, "location", "counties")))
+    ]
+    named += [
+        (locality.get("county"), ("location", "localities", i, "county"))
+        for i, locality in enumerate(_as_list(_get(doc.data, "location", "localities")))
+        if isinstance(locality, dict) and locality.get("county")
+    ]
+    for county, where in named:
+        if not isinstance(county, str) or county not in counties:
+            continue
+        region = counties[county].extra.get("region")
+        if region and region not in regions:
+            yield Problem(
+                path,
+                doc.line_of(where),
+                "location.regions",
+                f"county '{county}' lies in region '{region}', which is not listed in "
+                "location.regions; add it",
+            )
+
+
+def _validate_regions_country(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """A region is listed only together with its country."""
+    regions_vocabulary = vocabularies.get("regions")
+    countries = set(_as_list(_get(doc.data, "location", "countries")))
+    if regions_vocabulary is None:
+        return
+    for i, region in enumerate(_as_list(_get(doc.data, "location", "regions"))):
+        term = regions_vocabulary.terms.get(region) if isinstance(region, str) else None
+        country = term.extra.get("country") if term else None
+        if country and country not in countries:
+            yield Problem(
+                path,
+                doc.line_of(("location", "regions", i)),
+                "location.countries",
+                f"region '{region}' is in country '{country}', which is not listed in "
+                "location.countries",
+            )
+
+
+def _validate_priority_axis(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """The priority axis is one of the axes of the funding programme."""
+    programme = _get(doc.data, "funding", "programme")
+    axis = _get(doc.data, "funding", "priority_axis")
+    programmes = vocabularies.get("funding-programmes")
+    if not (isinstance(axis, str) and programmes and isinstance(programme, str)):
+        return
+    if programme not in programmes:
+        return
+    axes = programmes[programme].extra.get("axes") or {}
+    if axis not in axes:
+        known = ", ".join(f"'{a}'" for a in axes) or "none are listed"
+        yield Problem(
+            path,
+            doc.line_of(("funding", "priority_axis")),
+            "funding.priority_axis",
+            f"programme '{programme}' has no priority axis '{axis}'; its axes: {known} "
+            f"(see {programmes.path})",
+        )
+
+
+def _validate_figure_parts(
+    doc: YamlDocument, path: str, vocabularies: Vocabularies
+) -> Iterator[Problem]:
+    """A figure that is part of another (jobs for vulnerable people) never exceeds it."""
+    kinds = vocabularies.get("figure-kinds")
+    figures = [f for f in _as_list(_get(doc.data, "figures")) if isinstance(f, dict)]
+    if kinds is None:
+        return
+    values: dict[tuple[Any, Any], int] = {}
+    for i, figure in enumerate(figures):
+        key = (figure.get("kind"), figure.get("basis"))
+        if key in values:
+            yield Problem(
+                path,
+                doc.line_of(("figures", i, "kind")),
+                f"figures[{i + 1}].kind",
+                f"'{key[0]}' ({key[1]}) is given twice; keep one figure per kind and basis",
+            )
+        if isinstance(figure.get("value"), int):
+            values[key] = figure["value"]
+    for i, figure in enumerate(figures):
+        kind = figure.get("kind")
+        term = kinds.terms.get(kind) if isinstance(kind, str) else None
+        whole = term.extra.get("part_of") if term else None
+        whole_value = values.get((whole, figure.get("basis")))
+        value = figure.get("value")
+        if whole and isinstance(value, int) and whole_value is not None and value > whole_value:
+            yield Problem(
+                path,
+                doc.line_of(("figures", i, "value")),
+                f"figures[{i + 1}].value",
+                f"'{kind}' ({value}) is part of '{whole}' and cannot exceed it ({whole_value})",
+            )
+
+
+def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator[Problem]:
+    """The text has every standard section as a '## ' heading, in the standard order."""
+    sections = vocabularies.get("sections")
+    if sections is None:
+        return
+    found = [h for h in text.doc.headings if h.level == 2]
+    found_folded = [fold(h.text) for h in found]
+    last_line = text.doc.body_line
+    position = -1
+    for term in sections.terms.values():
+        heading = term.label(text.language)
+        if fold(heading) not in found_folded:
+            yield Problem(
+                text.path,
+                last_line,
+                "sections",
+                f"missing the section '## {heading}' (sections, in order: "
+                + ", ".join(t.label(text.language) for t in sections.terms.values())
+                + ")",
+            )
+            continue
+        index = found_folded.index(fold(heading))
+        if index < position:
+            yield Problem(
+                text.path,
+                found[index].line,
+                "sections",
+                f"the section '## {heading}' is out of order",
+            )
+        position = max(position, index)
+        last_line = found[index].line
+
+
+def check_practice(
+    source: PracticeSource,
+    content: RawContent,
+    facts_validator: Any,
+    text_validator: Any,
+    sources: SiteSources,
+) -> Iterator[Problem]:
+    vocabularies = content.vocabularies
+    doc = source.facts
+    if doc is not None:
+        # A value still 'TODO' from `goodpractice new` gets one clear message, not a schema one.
+        unfilled = [field_name(where) for where in placeholder_fields(doc)]
+        yield from (
+            problem
+            for problem in schema_problems(facts_validator, doc, source.facts_path)
+            if not covered_by_placeholder(problem, unfilled)
+        )
+        yield from _validate_folder_matches_id(source)
+        yield from _validate_period_order(doc, source.facts_path)
+        yield from _validate_regions_of_counties(doc, source.facts_path, vocabularies)
+        yield from _validate_regions_country(doc, source.facts_path, vocabularies)
+        yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
+        yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
+    for text in source.texts.values():
+        if text.language == "ro":
+            yield from validate_romanian_letters(text.path, text.doc.raw)
+        yield from schema_problems(text_validator, text.doc.front_matter, text.path)
+        yield from _validate_sections(text, vocabularies)
+        yield from validate_links(text.path, text.doc.links, sources, None)
+        yield from validate_image_alt(text.path, text.doc.links)
+    yield from check_practice_safety(source, content.project.root)

@@ -1,0 +1,1 @@
+"""Open data: the catalogue as records, tables, feeds, JSON-LD and sitemap facts."""

@@ -1,0 +1,214 @@
+"""The page of each case study: summary, fact box, the prose, contacts; and its files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from goodpractice.core.base import formatting, pagemeta
+from goodpractice.core.base.links import Link, site_link, site_target
+from goodpractice.core.base.uris import (
+    TAXONOMIES,
+    organisation_uri,
+    practice_uri,
+    term_uri,
+    url_between,
+)
+from goodpractice.core.model.practice import Practice
+from goodpractice.core.model.site import Site
+from goodpractice.core.opendata.jsonld import practice_jsonld
+from goodpractice.core.pages.contacts import shown_contact
+from goodpractice.core.pages.search import search_data
+from goodpractice.core.pages.templates import render_template, with_front_matter
+from goodpractice.core.readers.content import RawContent
+from goodpractice.core.readers.markdowndoc import rewrite_links
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    items: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    label: str
+    value: str
+    basis: str
+
+
+def practice_page(site: Site, practice: Practice, language: str) -> str:
+    """The Markdown of a case-study page: front matter, summary, fact box, then the prose."""
+    text = practice.text(language, site.project.default_language)
+    labels = site.labels.for_language(language)
+    uri = practice_uri(practice.id)
+    front = {
+        "title": text.title,
+        "description": text.summary,
+        pagemeta.PRACTICE: practice.id,
+        pagemeta.TEXT_LANGUAGE: text.language,
+        pagemeta.JSONLD: practice_jsonld(site, practice, language),
+        pagemeta.SEARCH_DATA: search_data(site, practice, language),
+    }
+    factbox = render_template(
+        site,
+        "factbox.html",
+        labels=labels,
+        language=language,  # the facts are in the page's language even when the prose is not
+        rows=fact_rows(site, practice, language),
+        figures=figure_rows(site, practice, language),
+    )
+    summary = render_template(site, "summary.html", summary=text.summary)
+    body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
+    page = f"{summary}\n\n{factbox}\n\n{body}"
+    if practice.contacts:
+        page += "\n\n" + render_contacts(site, practice, language)
+    return with_front_matter(front, page)
+
+
+def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
+    vocab = site.vocabularies
+    labels = site.labels.for_language(language)
+    locale = site.project.language(language).locale
+
+    def terms(name: str, ids: tuple[str, ...]) -> list[Link]:
+        # Themes, target groups and regions link to the page listing their case studies.
+        return [
+            Link(
+                vocab[name].label(term, language),
+                href=url_between(page, term_uri(name, term)) if name in TAXONOMIES else None,
+            )
+            for term in ids
+        ]
+
+    page = practice_uri(practice.id)
+
+    rows = [
+        Row("status", labels["factbox.status"], terms("statuses", (practice.status,))),
+        Row(
+            "period",
+            labels["factbox.period"],
+            _optional(formatting.period(practice.period_start, practice.period_end, locale)),
+        ),
+        Row("countries", labels["factbox.countries"], terms("countries", practice.countries)),
+        Row("regions", labels["factbox.regions"], terms("regions", practice.regions)),
+        Row("counties", labels["factbox.counties"], terms("counties", practice.counties)),
+        Row(
+            "localities",
+            labels["factbox.localities"],
+            [Link(locality.name) for locality in practice.localities],
+        ),
+        Row(
+            "organisations",
+            labels["factbox.organisations"],
+            [
+                Link(
+                    org.name,
+                    href=url_between(page, organisation_uri(org.name)),
+                    note=", ".join(
+                        [vocab["organisation-roles"].label(role, language) for role in org.roles]
+                        + [vocab["organisation-types"].label(org.type, language)]
+                    ),
+                )
+                for org in practice.organisations
+            ],
+        ),
+        Row("funding", labels["factbox.funding"], _funding(site, practice, language)),
+        Row("themes", labels["factbox.themes"], terms("themes", practice.themes)),
+        Row(
+            "target_groups",
+            labels["factbox.target_groups"],
+            terms("target-groups", practice.target_groups),
+        ),
+        Row(
+            "sources",
+            labels["factbox.sources"],
+            [
+                Link(source.title, href=source.url, note=source.publisher)
+                for source in practice.sources
+            ],
+        ),
+        Row(
+            "licence",
+            labels["factbox.licence"],
+            [
+                Link(
+                    vocab["licences"].label(practice.licence, language),
+                    href=vocab["licences"][practice.licence].extra.get("url"),
+                )
+            ],
+        ),
+        Row(
+            "added",
+            labels["factbox.added"],
+            [Link(formatting.partial_date(practice.added, locale))],
+        ),
+    ]
+    return [row for row in rows if row.items]
+
+
+def _optional(text: str | None) -> list[Link]:
+    return [Link(text)] if text else []
+
+
+def _funding(site: Site, practice: Practice, language: str) -> list[Link]:
+    if not practice.funding_programme:
+        return []
+    programmes = site.vocabularies["funding-programmes"]
+    programme = programmes[practice.funding_programme]
+    note = None
+    if practice.priority_axis:
+        axis = programme.extra.get("axes", {}).get(practice.priority_axis, {})
+        axis_label = site.labels.get("factbox.priority_axis", language)
+        note = f"{axis_label} {practice.priority_axis}: {axis.get(language, '')}".rstrip(": ")
+    return [Link(programme.label(language), note=note)]
+
+
+def figure_rows(site: Site, practice: Practice, language: str) -> list[FigureRow]:
+    kinds = site.vocabularies["figure-kinds"]
+    locale = site.project.language(language).locale
+    return [
+        FigureRow(
+            kinds.label(figure.kind, language),
+            formatting.number(figure.value, locale),
+            site.labels.get(f"basis.{figure.basis}", language),
+        )
+        for figure in practice.figures
+    ]
+
+
+def practice_page_uris(raw: RawContent) -> list[str]:
+    return [practice_uri(source.folder_name) for source in raw.practices]
+
+
+def practice_pages(site: Site) -> dict[str, dict[str, str]]:
+    """One page per case study in every language; a missing text shows the original one."""
+    return {
+        practice_uri(practice.id): {
+            language: practice_page(site, practice, language)
+            for language in site.project.language_codes
+        }
+        for practice in site.practices.values()
+    }
+
+
+def practice_assets(site: Site) -> dict[str, Path]:
+    """Files kept beside case studies (images), by their docs-tree uri."""
+    assets: dict[str, Path] = {}
+    for source in site.raw.practices:
+        for asset in source.assets:
+            resolved = site_target(asset, Path(asset).name)
+            if resolved:
+                assets[resolved] = site.project.root / asset
+    return assets
+
+
+def render_contacts(site: Site, practice: Practice, language: str) -> str:
+    """The contact block of a case study (only contacts with consent reach the model)."""
+    return render_template(
+        site,
+        "contacts.html",
+        labels=site.labels.for_language(language),
+        contacts=[shown_contact(contact) for contact in practice.contacts],
+    )

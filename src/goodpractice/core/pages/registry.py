@@ -1,0 +1,64 @@
+"""The registry of generated pages. A generator names its pages before content is valid
+(so ``check`` can resolve links to them) and renders them from the validated site.
+
+To add a kind of generated page: write ``uris`` and ``render`` functions in a module of its
+own in this package and add a ``Generator`` to ``GENERATORS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from goodpractice.core.base.uris import CATALOGUE_URI, SEARCH_URI
+from goodpractice.core.model.site import Site
+from goodpractice.core.pages import (
+    catalogue,
+    dashboard,
+    longdocs,
+    practice,
+    search,
+    taxonomy,
+    translations,
+)
+from goodpractice.core.pages.templates import Pages
+from goodpractice.core.readers.content import RawContent
+
+
+@dataclass(frozen=True)
+class Generator:
+    name: str
+    uris: Callable[[RawContent], Iterable[str]]
+    render: Callable[[Site], Pages]
+
+
+GENERATORS = [
+    Generator("catalogue", lambda raw: [CATALOGUE_URI], catalogue.catalogue_pages),
+    Generator("practices", practice.practice_page_uris, practice.practice_pages),
+    # Pages missing in a language, built from their original with a notice (issue 4).
+    Generator(
+        "translation-fallbacks", translations.fallback_page_uris, translations.fallback_pages
+    ),
+    Generator("translation-status", translations.dashboard_uris, translations.dashboard_pages),
+    Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
+    Generator("longdocs", longdocs.longdoc_uris, longdocs.longdoc_pages),
+    Generator("search", lambda raw: [SEARCH_URI], search.search_pages),
+    Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
+    Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
+]
+
+
+def generated_uris(raw: RawContent) -> list[str]:
+    return [uri for generator in GENERATORS for uri in generator.uris(raw)]
+
+
+def generated_pages(site: Site) -> Pages:
+    pages: Pages = {}
+    for generator in GENERATORS:
+        pages.update(generator.render(site))
+    return pages
+
+
+def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
+    """Files the generators add (QR codes): site-root uri -> {language: bytes}."""
+    return longdocs.longdoc_assets(site)

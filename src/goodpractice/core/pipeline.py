@@ -1,0 +1,113 @@
+"""The top of the core: read the content, check it, model it and list the site's pages.
+
+    readers -> checks -> model -> open data -> pages -> (this module) -> adapters
+
+The adapters (the MkDocs plugin, the command line, the build steps) start here. A site is
+loaded once per state of the content: the build checks it before MkDocs starts, and the plugin
+then needs the same site once per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from goodpractice.core.base.languages import with_suffix
+from goodpractice.core.base.problems import ContentError, Problem, errors
+from goodpractice.core.checks.runner import check
+from goodpractice.core.model.site import Site, site_from
+from goodpractice.core.pages.practice import practice_assets
+from goodpractice.core.pages.registry import generated_assets, generated_pages, generated_uris
+from goodpractice.core.pages.translations import (
+    ReaderNotice,
+    SiteLanguages,
+    fallback_languages,
+    reader_notices,
+    site_languages,
+)
+from goodpractice.core.readers.content import load_raw
+from goodpractice.core.readers.project import Project
+from goodpractice.core.readers.snapshot import Fingerprint, content_fingerprint
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """Everything a site generator needs to add to its build, in every language."""
+
+    site: Site
+    contents: dict[str, str]  # Markdown of each generated page by suffixed uri (index.ro.md)
+    assets: dict[str, Path]  # files kept beside case studies, by docs-tree uri
+    generated_files: dict[str, dict[str, bytes]]  # files made at build time: uri -> language
+    notices: dict[tuple[str, str], ReaderNotice]  # (neutral uri, language) -> notice
+    languages: SiteLanguages
+    fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Every problem of the content, errors and warnings (``goodpractice check``)."""
+    raw = load_raw(project)
+    return check(raw, generated_uris(raw))
+
+
+@dataclass
+class _Loaded:
+    root: Path
+    fingerprint: Fingerprint
+    site: Site
+    output: SiteOutput | None = None
+
+
+# The one cache of loaded content: the last site, by the fingerprint of its files.
+_last: _Loaded | None = None
+
+
+def load_site(project: Project) -> Site:
+    """Load and check everything; raise ContentError listing every error if any."""
+    return _load(project).site
+
+
+def site_output(project: Project) -> SiteOutput:
+    """The generated pages and files of the site, made once per state of the content."""
+    loaded = _load(project)
+    if loaded.output is None:
+        loaded.output = _output(loaded.site)
+    return loaded.output
+
+
+def _load(project: Project) -> _Loaded:
+    global _last
+    fingerprint = content_fingerprint(project)
+    if _last is None or (_last.root, _last.fingerprint) != (project.root, fingerprint):
+        _last = _Loaded(project.root, fingerprint, _checked_site(project))
+    return _last
+
+
+def _checked_site(project: Project) -> Site:
+    raw = load_raw(project)
+    problems = check(raw, generated_uris(raw))
+    if errors(problems):
+        raise ContentError(errors(problems))
+    warnings = tuple(p for p in problems if p not in errors(problems))
+    return site_from(raw, warnings)
+
+
+def _output(site: Site) -> SiteOutput:
+    notices = reader_notices(site)
+    return SiteOutput(
+        site=site,
+        contents=_localised_contents(site),
+        assets=practice_assets(site),
+        generated_files=generated_assets(site),
+        notices=notices,
+        languages=site_languages(site),
+        fallback_languages=fallback_languages(notices),
+    )
+
+
+def _localised_contents(site: Site) -> dict[str, str]:
+    """Markdown of every generated page by its suffixed source uri (index.ro.md, ...)."""
+    return {
+        with_suffix(uri, language): markdown
+        for uri, by_language in generated_pages(site).items()
+        for language, markdown in by_language.items()
+    }

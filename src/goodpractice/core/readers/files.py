@@ -1,0 +1,64 @@
+"""Read one content file: UTF-8 text, YAML or Markdown, or a problem saying why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from goodpractice.core.base.problems import Problem
+from goodpractice.core.readers.markdowndoc import FrontMatterError, MarkdownDocument, parse_markdown
+from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
+
+# Refuse to read giant files: a content file of this size is a mistake or an attack.
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass
+class TextSource:
+    language: str
+    path: str
+    doc: MarkdownDocument
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
+    """Read a UTF-8 text file, or say in words why it cannot be read."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, Problem(
+            rel, 1, "(file)", f"file is {size:,} bytes; content files must stay under 1 MB"
+        )
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows Notepad's "Unicode": the commonest wrong encoding after the legacy code pages.
+        return None, Problem(rel, 1, "(file)", "saved as UTF-16; save the file as UTF-8")
+    if b"\x00" in data:
+        return None, Problem(rel, 1, "(file)", "binary data where text was expected")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Problem(rel, line, "(file)", "not UTF-8 text; save the file as UTF-8")
+
+
+def parse_yaml_file(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
+    text, problem = read_text(path, rel)
+    if problem or text is None:
+        problems.extend([problem] if problem else [])
+        return None
+    try:
+        return load_yaml(text)
+    except YamlSyntaxError as exc:
+        problems.append(Problem(rel, exc.line, "(yaml)", exc.message))
+        return None
+
+
+def parse_markdown_file(path: Path, rel: str, problems: list[Problem]) -> MarkdownDocument | None:
+    text, problem = read_text(path, rel)
+    if problem or text is None:
+        problems.extend([problem] if problem else [])
+        return None
+    try:
+        return parse_markdown(text)
+    except (YamlSyntaxError, FrontMatterError) as exc:
+        problems.append(Problem(rel, exc.line, "(front matter)", exc.message))
+        return None

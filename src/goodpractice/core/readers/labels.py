@@ -1,0 +1,44 @@
+"""Interface strings the project adds (fact-box labels, generated headings), per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from goodpractice.core.base.problems import Problem
+from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
+
+
+@dataclass(frozen=True)
+class Labels:
+    strings: dict[str, dict[str, str]]
+    path: str = "i18n/interface.yml"
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def get(self, key: str, language: str) -> str:
+        return self.strings[key][language]
+
+    def for_language(self, language: str) -> dict[str, str]:
+        return {key: values[language] for key, values in self.strings.items() if language in values}
+
+
+def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, list[Problem]]:
+    rel = path.relative_to(root).as_posix()
+    try:
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        return Labels({}), [Problem(rel, exc.line, "labels", exc.message)]
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems = [
+        Problem(rel, doc.line_of((key,)), f"{key}.{lang}", f"missing the '{lang}' text")
+        for key, values in data.items()
+        for lang in languages
+        if not isinstance(values, dict) or not str(values.get(lang, "")).strip()
+    ]
+    strings = {
+        str(key): {str(k): str(v) for k, v in values.items()}
+        for key, values in data.items()
+        if isinstance(values, dict)
+    }
+    lines = {str(key): doc.line_of((key,)) for key in data}
+    return Labels(strings, rel, lines), problems

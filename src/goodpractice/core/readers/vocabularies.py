@@ -1,0 +1,114 @@
+"""Controlled vocabularies: terms with a label per language, kept as content files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.text import nearest, quote_list
+from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
+
+TERM_ID = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    labels: dict[str, str]
+    extra: dict[str, Any] = field(default_factory=dict)
+    line: int = 1
+    label_lines: dict[str, int] = field(default_factory=dict)
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.id
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    path: str
+    terms: dict[str, Term]
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self.terms
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self.terms[term_id]
+
+    def label(self, term_id: str, language: str) -> str:
+        term = self.terms.get(term_id)
+        return term.label(language) if term else term_id
+
+    def suggestion(self, value: str) -> str:
+        """A sentence naming the closest valid terms, for error messages."""
+        close = nearest(value, list(self.terms))
+        if close:
+            return f"did you mean {quote_list(close)}?"
+        return f"valid terms are listed in {self.path}"
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    by_name: dict[str, Vocabulary]
+
+    def __getitem__(self, name: str) -> Vocabulary:
+        return self.by_name[name]
+
+    def get(self, name: str) -> Vocabulary | None:
+        return self.by_name.get(name)
+
+
+def load_vocabularies(
+    directory: Path, root: Path, languages: list[str]
+) -> tuple[Vocabularies, list[Problem]]:
+    """Read every ``*.yml`` in ``directory``; each must have ``terms`` with all languages."""
+    by_name: dict[str, Vocabulary] = {}
+    problems: list[Problem] = []
+    for path in sorted(directory.glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        try:
+            doc = load_yaml(path.read_text(encoding="utf-8"))
+        except YamlSyntaxError as exc:
+            problems.append(Problem(rel, exc.line, "terms", exc.message))
+            continue
+        terms = doc.data.get("terms") if isinstance(doc.data, dict) else None
+        if not isinstance(terms, dict):
+            problems.append(Problem(rel, 1, "terms", "expected a mapping 'terms:' of term ids"))
+            continue
+        vocabulary_terms: dict[str, Term] = {}
+        for term_id, body in terms.items():
+            line = doc.line_of(("terms", term_id))
+            problems.extend(_term_problems(rel, line, str(term_id), body, languages))
+            if isinstance(body, dict):
+                labels = {lang: str(body[lang]) for lang in languages if lang in body}
+                extra = {k: v for k, v in body.items() if k not in languages}
+                label_lines = {lang: doc.line_of(("terms", term_id, lang)) for lang in labels}
+                vocabulary_terms[str(term_id)] = Term(
+                    str(term_id), labels, extra, line, label_lines
+                )
+        by_name[path.stem] = Vocabulary(path.stem, rel, vocabulary_terms)
+    return Vocabularies(by_name), problems
+
+
+def _term_problems(
+    path: str, line: int, term_id: str, body: object, languages: list[str]
+) -> Iterator[Problem]:
+
+    if not re.match(TERM_ID, term_id):
+        yield Problem(
+            path,
+            line,
+            f"terms.{term_id}",
+            "a term id is lowercase ASCII letters and digits joined by hyphens or dots",
+        )
+    if not isinstance(body, dict):
+        yield Problem(path, line, f"terms.{term_id}", "expected a label per language")
+        return
+    for lang in languages:
+        label = body.get(lang)
+        if not isinstance(label, str) or not label.strip():
+            yield Problem(path, line, f"terms.{term_id}.{lang}", f"missing the '{lang}' label")
