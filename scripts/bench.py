@@ -1,26 +1,46 @@
 #!/usr/bin/env python3
-"""Benchmark the build: N synthetic case studies, goodpractice vs bare mkdocs-material.
+"""Benchmark the build against the baseline a user would really pick: plain mkdocs-material.
 
-Usage: .venv/bin/python scripts/bench.py [N ...]      (default: 100 1000)
-       .venv/bin/python scripts/bench.py search [N]   (default: 1000; scripts/bench_search.py)
+Usage: .venv/bin/python scripts/bench.py [N ...]        (default: 1000 5000)
+       .venv/bin/python scripts/bench.py serve [N]      (default: 1000)
+       .venv/bin/python scripts/bench.py search [N]     (default: 1000; scripts/bench_search.py)
 
 For each N, a temporary copy of the repository gets N valid synthetic case studies (both
-languages). It is built with ``goodpractice build`` and, as a baseline, with bare
-mkdocs-material on the same generated pages in a plain docs folder (no plugins, MkDocs'
-automatic navigation: the naive setup, which lists every page in the sidebar). Each build runs
-in its own process so that its peak memory (max RSS) is its own. Reports times, memory, sizes
-and ratios; nothing here is asserted.
+languages). It is built twice, each build in a fresh process:
+
+- ``goodpractice build`` with PDFs off (``GOODPRACTICE_PDF=off``: the handouts do not grow with
+  the number of case studies, and printing them would only add a constant);
+- plain mkdocs-material on the same pages (every page the goodpractice site has, as Markdown
+  files in a plain docs folder: Romanian at the root, English under ``en/``), with the site's
+  hand-written navigation (case studies out of the sidebar, as on our site) and Material's
+  ``search`` plugin on, as a plain Material site has.
+
+For each build: CPU seconds (user + system of every process of the build, its subprocesses
+included), wall seconds, peak memory (the largest resident memory of the build's processes
+together, sampled every 20 ms, and never less than the largest single process's max RSS), the
+size of the site and its largest HTML page. The load average is printed beside them: other
+work on the machine inflates wall time much more than CPU seconds.
+
+``serve`` starts ``goodpractice serve`` in a repository of N case studies, waits for the first
+preview of a case study, saves an edit to that case (its Romanian title) and reports how long
+until the served page shows it.
+
+Nothing here is asserted; the numbers depend on the machine.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -29,33 +49,78 @@ REPO = Path(__file__).resolve().parents[1]
 COPY = ("mkdocs.yml", "docs", "vocabularies", "i18n", "schema", "overrides", "practices")
 TEMPLATE = "socec-net"
 
-_MEASURE = """
-import resource, subprocess, sys, time
+# Runs the build as its child: CPU of the whole process tree (getrusage of waited children
+# includes their own waited children, e.g. Pagefind), peak RSS of the tree sampled from /proc.
+_MEASURE = r"""
+import json, os, resource, subprocess, sys, time
+
+def tree(pid):
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return pids
+
+def rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
 start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+peak = 0
+while child.poll() is None:
+    peak = max(peak, sum(rss_kb(p) for p in tree(child.pid)))
+    time.sleep(0.02)
+stderr = child.stderr.read().decode()
 seconds = time.perf_counter() - start
-if done.returncode:
-    sys.stderr.write(done.stderr.decode()[-3000:])
-    sys.exit(done.returncode)
-print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+if child.returncode:
+    sys.stderr.write(stderr[-3000:])
+    sys.exit(child.returncode)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({
+    "wall": seconds,
+    "cpu": usage.ru_utime + usage.ru_stime,
+    "peak_kb": max(peak, usage.ru_maxrss),
+}))
 """
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one command in a fresh process."""
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """CPU and wall seconds and peak resident memory (MB) of one command in a fresh process."""
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command],
         cwd=cwd,
         check=True,
         capture_output=True,
         text=True,
-    ).stdout.split()
-    return float(out[0]), int(out[1]) / 1024
+        env={**os.environ, **(env or {})},
+    ).stdout
+    found = json.loads(out)
+    return {"cpu": found["cpu"], "wall": found["wall"], "peak_mb": found["peak_kb"] / 1024}
 
 
-def folder_size(folder: Path) -> tuple[int, int]:
+def site_facts(folder: Path) -> dict[str, object]:
     files = [p for p in folder.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
+    html = [p for p in files if p.suffix == ".html"]
+    largest = max(html, key=lambda p: p.stat().st_size)
+    return {
+        "site_mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+        "html_pages": len(html),
+        "largest_html_kb": round(largest.stat().st_size / 1024),
+        "largest_html": largest.relative_to(folder).as_posix(),
+    }
 
 
 def make_corpus(root: Path, count: int, seed: int = 7) -> None:
@@ -65,6 +130,9 @@ def make_corpus(root: Path, count: int, seed: int = 7) -> None:
             shutil.copytree(source, root / name)
         else:
             shutil.copy2(source, root / name)
+    for name in ("curriculum", "guides"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
     vocab = {
         name: list(yaml.safe_load((REPO / "vocabularies" / f"{name}.yml").read_text())["terms"])
         for name in ("themes", "target-groups", "counties")
@@ -95,70 +163,133 @@ def make_corpus(root: Path, count: int, seed: int = 7) -> None:
             )
 
 
-def bare_material_docs(root: Path, site: Path) -> Path:
-    """The same pages as plain Markdown files for bare mkdocs-material."""
+def plain_material_docs(root: Path, site: Path) -> Path:
+    """The site's pages as plain Markdown files, in a plain mkdocs-material project.
+
+    Every generated page (case studies, listings, indicators, long documents) is written as
+    the goodpractice build would feed it to MkDocs; hand-written pages as they are. The nav is
+    the site's own (case studies are not in it); Material's search plugin is on.
+    """
     sys.path.insert(0, str(REPO / "src"))
-    from goodpractice.core.pages.registry import generated_pages
-    from goodpractice.core.pipeline import load_site
+    from goodpractice.core.pipeline import plain_markdown_pages
     from goodpractice.core.readers.project import Project
 
     bare = root / "bare"
     docs = bare / "docs"
     shutil.copytree(root / "docs", docs)
-    for uri, by_language in generated_pages(load_site(Project.at(root))).items():
+    for uri, by_language in plain_markdown_pages(Project.at(root)).items():
         for lang, markdown in by_language.items():
             target = docs / (uri if lang == "ro" else f"en/{uri}")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
-    for page in docs.glob("*.en.md"):
-        page.rename(docs / "en" / page.name.replace(".en.md", ".md"))
-    for page in docs.glob("*.ro.md"):
-        page.rename(docs / page.name.replace(".ro.md", ".md"))
+    for page in docs.rglob("*.en.md"):
+        target = docs / "en" / page.relative_to(docs).as_posix().replace(".en.md", ".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.rename(target)
+    for page in docs.rglob("*.ro.md"):
+        page.rename(page.with_name(page.name.replace(".ro.md", ".md")))
+    site_config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
         "site_name": "bench",
         "docs_dir": "docs",
         "site_dir": str(site),
-        "theme": {"name": "material", "font": False},
+        "theme": {"name": "material", "font": False, "language": "ro"},
+        "nav": site_config["nav"],
+        "plugins": ["search"],
         "validation": {"links": {"not_found": "ignore"}},
     }
-    (bare / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    (bare / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
     return bare
+
+
+def _rounded(found: dict[str, float]) -> dict[str, float]:
+    return {"cpu_s": round(found["cpu"], 1), "wall_s": round(found["wall"], 1),
+            "peak_mb": round(found["peak_mb"])}
 
 
 def run(count: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="gp-bench-") as tmp:
         root = Path(tmp) / "repo"
         root.mkdir()
-        started = time.perf_counter()
         make_corpus(root, count)
-        corpus_seconds = time.perf_counter() - started
+        load_before = os.getloadavg()
         gp = Path(sys.executable).with_name("goodpractice")
-        gp_time, gp_mem = measure([str(gp), "build", "--root", str(root)], root)
-        gp_bytes, gp_pages = folder_size(root / "site")
-        bare = bare_material_docs(root, Path(tmp) / "bare-site")
+        gp_found = measure([str(gp), "build", "--root", str(root)], root, {"GOODPRACTICE_PDF": "off"})
+        gp_site = site_facts(root / "site")
+        bare = plain_material_docs(root, Path(tmp) / "bare-site")
         mk = Path(sys.executable).with_name("mkdocs")
-        bare_time, bare_mem = measure([str(mk), "build", "-q", "-f", "mkdocs.yml"], bare)
-        bare_bytes, bare_pages = folder_size(Path(tmp) / "bare-site")
+        bare_found = measure([str(mk), "build", "-q", "-f", "mkdocs.yml"], bare)
+        bare_site = site_facts(Path(tmp) / "bare-site")
+        load_after = os.getloadavg()
     return {
         "practices": count,
-        "corpus_seconds": round(corpus_seconds, 1),
-        "goodpractice": {
-            "seconds": round(gp_time, 1),
-            "peak_mb": round(gp_mem),
-            "site_mb": round(gp_bytes / 1e6, 1),
-            "html_pages": gp_pages,
+        "load_average": [round(x, 1) for x in (*load_before, *load_after)],
+        "goodpractice": {**_rounded(gp_found), **gp_site},
+        "plain_material": {**_rounded(bare_found), **bare_site},
+        "ratios_goodpractice_over_plain": {
+            "cpu": round(gp_found["cpu"] / bare_found["cpu"], 2),
+            "peak_memory": round(gp_found["peak_mb"] / bare_found["peak_mb"], 2),
         },
-        "bare_material": {
-            "seconds": round(bare_time, 1),
-            "peak_mb": round(bare_mem),
-            "site_mb": round(bare_bytes / 1e6, 1),
-            "html_pages": bare_pages,
-        },
-        "ratios_goodpractice_over_bare": {
-            "time": round(gp_time / bare_time, 2),
-            "peak_memory": round(gp_mem / bare_mem, 2),
-            "site_size": round(gp_bytes / bare_bytes, 2),
-        },
+    }
+
+
+# --- serve: how long a saved edit takes to show -----------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(url: str, needle: str, timeout: float) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if needle in response.read().decode("utf-8", "replace"):
+                    return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not show {needle!r} within {timeout} s")
+
+
+def run_serve(count: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="gp-bench-serve-") as tmp:
+        root = Path(tmp) / "repo"
+        root.mkdir()
+        make_corpus(root, count)
+        port = _free_port()
+        gp = Path(sys.executable).with_name("goodpractice")
+        practice = "bench-00001"
+        url = f"http://127.0.0.1:{port}/practices/{practice}/"
+        load_before = os.getloadavg()
+        server = subprocess.Popen(
+            [str(gp), "serve", "--root", str(root), "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            first = _wait_for(url, "00001", 900)
+            text = root / "practices" / practice / "ro.md"
+            time.sleep(1)  # the watcher has started; an edit now is seen as one
+            saved = text.read_text(encoding="utf-8").replace("title: 00001 ", "title: 00001 Edited ", 1)
+            started = time.perf_counter()
+            text.write_text(saved, encoding="utf-8")
+            edit = _wait_for(url, "00001 Edited", 900)
+            assert time.perf_counter() - started >= edit
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        load_after = os.getloadavg()
+    return {
+        "practices": count,
+        "load_average": [round(x, 1) for x in (*load_before, *load_after)],
+        "first_preview_s": round(first, 1),
+        "edit_shown_s": round(edit, 1),
     }
 
 
@@ -170,20 +301,26 @@ def main(argv: list[str]) -> None:
         for line in bench(int(argv[1]) if len(argv) > 1 else 1000):
             print(line, flush=True)
         return
-    counts = [int(a) for a in argv] or [100, 1000]
-    results = [run(count) for count in counts]
-    print(json.dumps(results, indent=2))
+    if argv[:1] == ["serve"]:
+        print(json.dumps(run_serve(int(argv[1]) if len(argv) > 1 else 1000), indent=2))
+        return
+    counts = [int(a) for a in argv] or [1000, 5000]
+    results = []
+    for count in counts:
+        results.append(run(count))
+        print(json.dumps(results[-1], indent=2), flush=True)
     print()
-    print("| N | build | seconds | peak MB | site MB | HTML pages |")
-    print("|---|---|---|---|---|---|")
+    print("| N | build | CPU s | wall s | peak MB | site MB | HTML pages | largest HTML KB |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in results:
-        for name in ("goodpractice", "bare_material"):
+        for name in ("goodpractice", "plain_material"):
             m = r[name]
             assert isinstance(m, dict)
             print(
-                f"| {r['practices']} | {name} | {m['seconds']} | {m['peak_mb']} | "
-                f"{m['site_mb']} | {m['html_pages']} |"
+                f"| {r['practices']} | {name} | {m['cpu_s']} | {m['wall_s']} | {m['peak_mb']} | "
+                f"{m['site_mb']} | {m['html_pages']} | {m['largest_html_kb']} |"
             )
+        print(f"| {r['practices']} | ratio | {r['ratios_goodpractice_over_plain']} | load {r['load_average']} |")
 
 
 if __name__ == "__main__":

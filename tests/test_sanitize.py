@@ -243,7 +243,7 @@ def test_whole_case_study_pages_survive_the_sanitiser(
     names, options = _markdown_extensions()
     for practice in site.practices.values():
         for language in practice.texts:
-            _, body, _ = split_front_matter(practice_page(site, practice, language))
+            _, body, _ = split_front_matter(practice_page(site, practice, language).as_markdown())
             html = markdown.markdown(body, extensions=names, extension_configs=options)
             assert _tags(sanitize_html(html)) == _tags(html), (practice.id, language)
 

@@ -18,6 +18,7 @@ from goodpractice.core.checks.runner import check
 from goodpractice.core.model.site import Site, site_from
 from goodpractice.core.pages.practice import practice_assets
 from goodpractice.core.pages.registry import generated_assets, generated_pages, generated_uris
+from goodpractice.core.pages.templates import Page
 from goodpractice.core.pages.translations import (
     ReaderNotice,
     SiteLanguages,
@@ -35,7 +36,7 @@ class SiteOutput:
     """Everything a site generator needs to add to its build, in every language."""
 
     site: Site
-    contents: dict[str, str]  # Markdown of each generated page by suffixed uri (index.ro.md)
+    contents: dict[str, Page]  # each generated page by suffixed uri (index.ro.md)
     assets: dict[str, Path]  # files kept beside case studies, by docs-tree uri
     generated_files: dict[str, dict[str, bytes]]  # files made at build time: uri -> language
     notices: dict[tuple[str, str], ReaderNotice]  # (neutral uri, language) -> notice
@@ -104,10 +105,19 @@ def _output(site: Site) -> SiteOutput:
     )
 
 
-def _localised_contents(site: Site) -> dict[str, str]:
-    """Markdown of every generated page by its suffixed source uri (index.ro.md, ...)."""
+def _localised_contents(site: Site) -> dict[str, Page]:
+    """Every generated page by its suffixed source uri (index.ro.md, ...)."""
     return {
-        with_suffix(uri, language): markdown
+        with_suffix(uri, language): page
         for uri, by_language in generated_pages(site).items()
-        for language, markdown in by_language.items()
+        for language, page in by_language.items()
+    }
+
+
+def plain_markdown_pages(project: Project) -> dict[str, dict[str, str]]:
+    """Every generated page as the Markdown file (front matter, body) a plain MkDocs project
+    would hold: uri -> language -> text. The baseline of scripts/bench.py."""
+    return {
+        uri: {language: page.as_markdown() for language, page in by_language.items()}
+        for uri, by_language in generated_pages(load_site(project)).items()
     }

@@ -22,6 +22,7 @@ from goodpractice.core.base.links import neutral
 from goodpractice.core.base.problems import ContentError
 from goodpractice.core.checks.safety import unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
+from goodpractice.core.pages.templates import Page as GeneratedContent
 from goodpractice.core.pages.translations import ReaderNotice
 from goodpractice.core.pipeline import SiteOutput, site_output
 from goodpractice.core.readers.project import Project
@@ -62,10 +63,9 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def _fill_placeholders(self, files: Files, config: MkDocsConfig) -> Files:
         if self._output is None:
             return files
-        for file in files:
-            content = self._output.contents.get(file.src_uri)
-            if content is not None:
-                file.content_string = content
+        for file in files.documentation_pages():
+            if file.src_uri in self._output.contents:
+                file.content_string = ""  # read through on_page_read_source, never from disk
         self._add_generated_files(files, config, self._output)
         return files
 
@@ -87,7 +87,23 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
 
     # --- once per page -----------------------------------------------------------------------
 
-    def on_page_markdown(
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # A generated page's metadata is set as a mapping (below), never dumped and re-parsed
+        # as YAML; MkDocs gets empty front matter (so no line of the text is read as metadata)
+        # and the Markdown text only: our HTML around it is added after Markdown ran.
+        generated = self._generated(page)
+        return None if generated is None else _EMPTY_FRONT_MATTER + generated.markdown
+
+    @event_priority(100)  # first: other handlers may read the page's metadata
+    def _set_generated_meta(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        generated = self._generated(page)
+        if generated is not None:
+            page.meta = dict(generated.meta)  # a copy: handlers add keys, serve builds again
+        return markdown
+
+    def _set_text_language(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         # Which language the text is in, and the notice of a missing or outdated translation.
@@ -105,10 +121,15 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             _apply_notice(page, notice, config)
         return markdown
 
+    on_page_markdown = CombinedEvent(_set_generated_meta, _set_text_language)
+
     @event_priority(-100)  # after other plugins changed the HTML, so nothing comes in after
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        generated = self._generated(page)
+        if generated is not None:
+            html = _with_generated_html(page, generated, html)
         # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
         # passes, even if check was bypassed. Listings made only of our templates are left as is.
         if self._output is None or self._is_listing(page):
@@ -156,11 +177,13 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
 
     # --- helpers ------------------------------------------------------------------------------
 
+    def _generated(self, page: Page) -> GeneratedContent | None:
+        return None if self._output is None else self._output.contents.get(page.file.src_uri)
+
     def _is_listing(self, page: Page) -> bool:
         # Safe by default: only generated pages that declare themselves listings skip it.
-        assert self._output is not None
-        generated = page.file.src_uri in self._output.contents
-        return generated and page.meta.get(pagemeta.LISTING) is True
+        generated = self._generated(page)
+        return generated is not None and generated.meta.get(pagemeta.LISTING) is True
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = self.config.project_dir or str(Path(config.config_file_path).parent)
@@ -191,6 +214,21 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         for uri, by_language in output.generated_files.items():
             if language in by_language:
                 files.append(File.generated(config, prefix + uri, content=by_language[language]))
+
+
+_EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+# What MkDocs' scan of raw HTML collects as link targets: id attributes and <a name>.
+_ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
+
+
+def _with_generated_html(page: Page, generated: GeneratedContent, rendered: str) -> str:
+    """The page's HTML: our parts around its rendered Markdown, and their anchors known."""
+    html = generated.content(rendered if generated.markdown else "")
+    ours = generated.before + generated.after
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | {
+        a or b for a, b in _ANCHOR.findall(ours)
+    }
+    return html
 
 
 # Material's <link rel="alternate" href="..." hreflang="xx"> in the head (base.html).

@@ -23,7 +23,7 @@ from goodpractice.core.pages.facets import (
     place_kind,
     practice_facets,
 )
-from goodpractice.core.pages.templates import plural_label, render_template, with_front_matter
+from goodpractice.core.pages.templates import Page, Pages, html_page, plural_label, render_template
 from goodpractice.core.readers.vocabularies import Vocabularies
 
 SORTS = ("title", "start", "added")
@@ -138,7 +138,7 @@ def _by_label(options: list[Option]) -> list[Option]:
     return sorted(options, key=lambda o: (fold(o.label), o.key))
 
 
-def catalogue_page(site: Site, language: str) -> str:
+def catalogue_page(site: Site, language: str) -> Page:
     labels = site.labels.for_language(language)
     listed = cards(site, list(site.practices.values()), language, CATALOGUE_URI)
     front = {
@@ -168,10 +168,10 @@ def catalogue_page(site: Site, language: str) -> str:
         downloads=download_links(site, language),
         dataset=dataset_jsonld(site, language),
     )
-    return with_front_matter(front, html)
+    return html_page(front, html)
 
 
-def catalogue_pages(site: Site) -> dict[str, dict[str, str]]:
+def catalogue_pages(site: Site) -> Pages:
     return {
         CATALOGUE_URI: {
             language: catalogue_page(site, language) for language in site.project.language_codes

@@ -25,7 +25,7 @@ from goodpractice.core.pages.indicators import (
     breakdown,
     totals,
 )
-from goodpractice.core.pages.templates import Pages, render_template, with_front_matter
+from goodpractice.core.pages.templates import Page, Pages, html_page, render_template
 from goodpractice.core.readers.content import RawContent
 
 BASIS_COLOURS = {"achieved": ACHIEVED, "target": TARGET}
@@ -65,7 +65,7 @@ class Chart:
 # --- The index page ---------------------------------------------------------------------------
 
 
-def index_page(site: Site, language: str) -> str:
+def index_page(site: Site, language: str) -> Page:
     page = PageView(site, language, INDICATORS_URI)
     html = render_template(
         site,
@@ -83,7 +83,7 @@ def index_page(site: Site, language: str) -> str:
         "description": page.labels["indicators.description"],
         pagemeta.LISTING: True,
     }
-    return with_front_matter(front, html)
+    return html_page(front, html)
 
 
 def _total_rows(page: PageView, kind_totals: list[KindTotal], part: bool = False) -> list[TotalRow]:
@@ -149,7 +149,7 @@ def _chart_svg(
 # --- A page per figure kind -------------------------------------------------------------------
 
 
-def kind_page(site: Site, kind: str, language: str) -> str:
+def kind_page(site: Site, kind: str, language: str) -> Page:
     page = PageView(site, language, indicator_uri(kind))
     charts = [_kind_chart(page, kind, dimension) for dimension in DIMENSIONS]
     kinds = site.vocabularies["figure-kinds"]
@@ -171,7 +171,7 @@ def kind_page(site: Site, kind: str, language: str) -> str:
         "description": page.labels["indicators.kind_description"].format(kind=page.kind(kind)),
         pagemeta.LISTING: True,
     }
-    return with_front_matter(front, html)
+    return html_page(front, html)
 
 
 def _kind_chart(page: PageView, kind: str, dimension: str) -> Chart:

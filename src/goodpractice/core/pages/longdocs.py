@@ -26,7 +26,7 @@ from goodpractice.core.base.uris import (
 from goodpractice.core.model.longdocs import Activity, LongDoc, Part
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
-from goodpractice.core.pages.templates import Pages, render_template, with_front_matter
+from goodpractice.core.pages.templates import Page, Pages, html_page, markdown_page, render_template
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.longdoc_sources import GUIDE
 from goodpractice.core.readers.markdowndoc import rewrite_links
@@ -207,7 +207,7 @@ class _Renderer:
 
     # pages
 
-    def first_page(self) -> str:
+    def first_page(self) -> Page:
         uri = doc_uri(self.doc.folder)
         text = self.doc.text(self.language, self.default)
         downloads = [
@@ -236,9 +236,9 @@ class _Renderer:
         front = {"title": text.title, "description": text.summary}
         # The navigation names this page "Curriculum"; the heading gives the document's title.
         heading = f"# {_escape_heading(text.title)}"
-        return with_front_matter(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")
+        return markdown_page(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")
 
-    def part_page(self, part: Part) -> str:
+    def part_page(self, part: Part) -> Page:
         uri = part_uri(self.doc.folder, part.id)
         text = part.text(self.language, self.default)
         parts = self.doc.parts
@@ -264,7 +264,7 @@ class _Renderer:
             # The toggle is interface, not content: main.html draws it outside the sanitised
             # page body (a contributed text could not add one, nor lose it to the sanitiser).
             front[pagemeta.TRAINER_TOGGLE] = self.labels["longdoc.trainer_toggle"]
-        return with_front_matter(front, f"{header}\n\n{body}\n\n{pager}")
+        return markdown_page(front, f"{header}\n\n{body}\n\n{pager}")
 
     def _pager_link(self, from_uri: str, part: Part | None) -> Link | None:
         if part is None:
@@ -274,7 +274,7 @@ class _Renderer:
             title, url_between(from_uri, part_uri(self.doc.folder, part.id)), self.position(part)
         )
 
-    def print_page(self, variant: str) -> str:
+    def print_page(self, variant: str) -> Page:
         uri = print_uri(self.doc.folder, variant)
         text = self.doc.text(self.language, self.default)
         cover = self.template(
@@ -308,7 +308,7 @@ class _Renderer:
             "hide": ["navigation", "toc"],
             pagemeta.PRINT_VARIANT: variant,
         }
-        return with_front_matter(front, "\n\n".join(sections))
+        return markdown_page(front, "\n\n".join(sections))
 
     def _printable(self, path: str, body: str, uri: str, variant: str) -> str:
         if variant == "participant":
@@ -351,17 +351,17 @@ def longdoc_assets(site: Site) -> dict[str, dict[str, bytes]]:
     return assets
 
 
-def _empty_page(site: Site, kind: str) -> dict[str, str]:
+def _empty_page(site: Site, kind: str) -> dict[str, Page]:
     """The curriculum's place in the navigation when a project has none yet."""
     pages = {}
     for language in site.project.language_codes:
         labels = site.labels.for_language(language)
         front = {"title": labels[f"{kind}.title"], pagemeta.LISTING: True}
-        pages[language] = with_front_matter(front, labels[f"{kind}.none"])
+        pages[language] = markdown_page(front, labels[f"{kind}.none"])
     return pages
 
 
-def _guides_index(site: Site, guides: list[LongDoc]) -> dict[str, str]:
+def _guides_index(site: Site, guides: list[LongDoc]) -> dict[str, Page]:
     pages = {}
     default = site.project.default_language
     for language in site.project.language_codes:
@@ -380,7 +380,7 @@ def _guides_index(site: Site, guides: list[LongDoc]) -> dict[str, str]:
             "description": labels["guides.description"],
             pagemeta.LISTING: True,  # a list of links: not sanitised, not indexed
         }
-        pages[language] = with_front_matter(front, html)
+        pages[language] = html_page(front, html)
     return pages
 
 

@@ -19,7 +19,7 @@ from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.jsonld import practice_jsonld
 from goodpractice.core.pages.contacts import shown_contact
 from goodpractice.core.pages.search import search_data
-from goodpractice.core.pages.templates import render_template, with_front_matter
+from goodpractice.core.pages.templates import Page, Pages, render_template
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.markdowndoc import rewrite_links
 
@@ -38,8 +38,8 @@ class FigureRow:
     basis: str
 
 
-def practice_page(site: Site, practice: Practice, language: str) -> str:
-    """The Markdown of a case-study page: front matter, summary, fact box, then the prose."""
+def practice_page(site: Site, practice: Practice, language: str) -> Page:
+    """A case-study page: summary and fact box (our HTML), the prose (Markdown), contacts."""
     text = practice.text(language, site.project.default_language)
     labels = site.labels.for_language(language)
     uri = practice_uri(practice.id)
@@ -61,10 +61,8 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
     )
     summary = render_template(site, "summary.html", summary=text.summary)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
-    page = f"{summary}\n\n{factbox}\n\n{body}"
-    if practice.contacts:
-        page += "\n\n" + render_contacts(site, practice, language)
-    return with_front_matter(front, page)
+    contacts = render_contacts(site, practice, language) if practice.contacts else ""
+    return Page(front, before=f"{summary}\n\n{factbox}", markdown=body, after=contacts)
 
 
 def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
@@ -182,7 +180,7 @@ def practice_page_uris(raw: RawContent) -> list[str]:
     return [practice_uri(source.folder_name) for source in raw.practices]
 
 
-def practice_pages(site: Site) -> dict[str, dict[str, str]]:
+def practice_pages(site: Site) -> Pages:
     """One page per case study in every language; a missing text shows the original one."""
     return {
         practice_uri(practice.id): {

@@ -15,13 +15,13 @@ from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.catalogue import place_names
 from goodpractice.core.pages.facets import FACET_LABELS, practice_facets
-from goodpractice.core.pages.templates import render_template, with_front_matter
+from goodpractice.core.pages.templates import Page, Pages, html_page, render_template
 
 # The longest query the page sends to the index; longer input is cut, never an error.
 MAX_QUERY = 200
 
 
-def search_page(site: Site, language: str) -> str:
+def search_page(site: Site, language: str) -> Page:
     labels = site.labels.for_language(language)
     front = {
         "title": labels["search.title"],
@@ -46,10 +46,10 @@ def search_page(site: Site, language: str) -> str:
         messages=json.dumps(messages, ensure_ascii=False, sort_keys=True),
         catalogue_href=url_between(SEARCH_URI, CATALOGUE_URI),
     )
-    return with_front_matter(front, html)
+    return html_page(front, html)
 
 
-def search_pages(site: Site) -> dict[str, dict[str, str]]:
+def search_pages(site: Site) -> Pages:
     return {SEARCH_URI: {lang: search_page(site, lang) for lang in site.project.language_codes}}
 
 

@@ -25,10 +25,11 @@ from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.catalogue import Card, card, cards
 from goodpractice.core.pages.templates import (
+    Page,
     Pages,
+    html_page,
     plural_label,
     render_template,
-    with_front_matter,
 )
 from goodpractice.core.readers.content import RawContent
 
@@ -71,9 +72,9 @@ class Role:
     roles: str
 
 
-def _render(site: Site, template: str, front: dict[str, object], **context: object) -> str:
+def _render(site: Site, template: str, front: dict[str, object], **context: object) -> Page:
     # Made only of our templates and escaped data: the sanitiser may leave it as it is.
-    return with_front_matter(
+    return html_page(
         {**front, pagemeta.LISTING: True}, render_template(site, template, **context)
     )
 
@@ -111,7 +112,7 @@ def taxonomy_pages(site: Site) -> Pages:
 
 def _term_page(
     site: Site, vocabulary: str, term: str, practices: list[Practice], language: str, uri: str
-) -> str:
+) -> Page:
     labels = site.labels.for_language(language)
     label = site.vocabularies[vocabulary].label(term, language)
     front = {
@@ -135,7 +136,7 @@ def _term_page(
 
 def _index_page(
     site: Site, title_key: str, rows: list[tuple[str, str, int]], language: str, uri: str
-) -> str:
+) -> Page:
     labels = site.labels.for_language(language)
     entries = [
         Entry(label, url_between(uri, target), _count(site, n, language))
@@ -189,7 +190,7 @@ def organisation_pages(site: Site) -> Pages:
 
 def _organisation_page(
     site: Site, entries: list[tuple[Practice, int]], language: str, uri: str
-) -> str:
+) -> Page:
     vocab = site.vocabularies
     labels = site.labels.for_language(language)
     name = _display_name(entries)

@@ -1,13 +1,19 @@
-"""Generated pages from Jinja templates: HTML fragments, front matter, plural labels.
+"""Generated pages from Jinja templates: HTML fragments, page metadata, plural labels.
 
 The HTML parts come from templates in ``overrides/goodpractice/``; the generators only prepare
 what they show, already translated and formatted for the page's language. Jinja escapes every
 value (autoescape), so text from content is text.
+
+A generated page is a :class:`Page`: its metadata as a mapping (never YAML text: dumping and
+re-parsing front matter cost more than rendering the pages), and its content as our HTML
+around at most one Markdown text, which the site generator renders with the site's Markdown
+configuration. A page made only of our HTML (a listing) is never run through Markdown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -18,8 +24,31 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from goodpractice.core.base import formatting
 from goodpractice.core.model.site import Site
 
-# docs-tree uri -> {language: markdown}; a language left out falls back to the default one.
-Pages = dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page in one language: metadata, then HTML around a Markdown text."""
+
+    meta: Mapping[str, object]  # what front matter would hold: title, description, gp_* keys
+    markdown: str = ""  # rendered by the site generator (links, headings, table of contents)
+    before: str = ""  # HTML from our templates, shown before the rendered Markdown
+    after: str = ""  # HTML from our templates, shown after it
+
+    def content(self, rendered_markdown: str) -> str:
+        """The page's HTML, given its Markdown rendered (joined as Markdown joins blocks)."""
+        return "\n\n".join(part for part in (self.before, rendered_markdown, self.after) if part)
+
+    def as_markdown(self) -> str:
+        """The page as a Markdown file with YAML front matter, for generators that need files
+        (a plain MkDocs or Zensical project; scripts/bench.py's baseline)."""
+        body = "\n\n".join(part for part in (self.before, self.markdown, self.after) if part)
+        dumped = yaml.safe_dump(dict(self.meta), allow_unicode=True, sort_keys=False, width=1000)
+        return f"---\n{dumped}---\n\n{body}\n"
+
+
+# docs-tree uri -> {language: page}; a language left out falls back to the default one.
+Pages = dict[str, dict[str, Page]]
 
 
 @cache
@@ -41,10 +70,14 @@ def render_template(site: Site, name: str, **context: object) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def with_front_matter(front: Mapping[str, object], body: str) -> str:
-    """A generated page: YAML front matter (page metadata for templates), then the body."""
-    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n\n{body}\n"
+def markdown_page(meta: Mapping[str, object], markdown: str) -> Page:
+    """A page whose whole content is Markdown (long documents, pages of contributed text)."""
+    return Page(meta, markdown=markdown)
+
+
+def html_page(meta: Mapping[str, object], html: str) -> Page:
+    """A page made only of our HTML: the site generator adds it as it is, without Markdown."""
+    return Page(meta, before=html)
 
 
 def plural_label(site: Site, key: str, count: int, language: str) -> str:

@@ -23,7 +23,7 @@ from goodpractice.core.model.translations import (
     Translation,
     translation_report,
 )
-from goodpractice.core.pages.templates import Pages, render_template, with_front_matter
+from goodpractice.core.pages.templates import Page, Pages, html_page, markdown_page, render_template
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.history import changed_days
 
@@ -156,14 +156,14 @@ def fallback_pages(site: Site) -> Pages:
     The i18n plugin falls back to the default language only; building the page ourselves
     also covers an original written in another language, so no language switch leads to 404.
     """
-    pages: dict[str, dict[str, str]] = {}
+    pages: Pages = {}
     for t in _report(site).of_kind("pages"):
         source = t.document.texts.get(t.original)
         if t.state is not State.MISSING or source is None:
             continue
         meta = {k: v for k, v in source.meta.items() if k not in (RECORD_KEY, LANGUAGES_KEY)}
         meta[pagemeta.TEXT_LANGUAGE] = t.original
-        pages.setdefault(t.document.site_uri, {})[t.language] = with_front_matter(meta, source.body)
+        pages.setdefault(t.document.site_uri, {})[t.language] = markdown_page(meta, source.body)
     return pages
 
 
@@ -200,7 +200,7 @@ def dashboard_pages(site: Site) -> Pages:
     }
 
 
-def _dashboard(site: Site, report: Report, language: str) -> str:
+def _dashboard(site: Site, report: Report, language: str) -> Page:
     labels = site.labels.for_language(language)
     here = site_path(TRANSLATIONS_URI, language, site.project.default_language)
     kinds = []
@@ -221,7 +221,7 @@ def _dashboard(site: Site, report: Report, language: str) -> str:
         pagemeta.LISTING: True,
     }
     html = render_template(site, "translations.html", labels=labels, kinds=kinds)
-    return with_front_matter(front, html)
+    return html_page(front, html)
 
 
 def _row(
