@@ -203,8 +203,11 @@ def plain_material_docs(root: Path, site: Path) -> Path:
 
 
 def _rounded(found: dict[str, float]) -> dict[str, float]:
-    return {"cpu_s": round(found["cpu"], 1), "wall_s": round(found["wall"], 1),
-            "peak_mb": round(found["peak_mb"])}
+    return {
+        "cpu_s": round(found["cpu"], 1),
+        "wall_s": round(found["wall"], 1),
+        "peak_mb": round(found["peak_mb"]),
+    }
 
 
 def run(count: int) -> dict[str, object]:
@@ -214,7 +217,9 @@ def run(count: int) -> dict[str, object]:
         make_corpus(root, count)
         load_before = os.getloadavg()
         gp = Path(sys.executable).with_name("goodpractice")
-        gp_found = measure([str(gp), "build", "--root", str(root)], root, {"GOODPRACTICE_PDF": "off"})
+        gp_found = measure(
+            [str(gp), "build", "--root", str(root)], root, {"GOODPRACTICE_PDF": "off"}
+        )
         gp_site = site_facts(root / "site")
         bare = plain_material_docs(root, Path(tmp) / "bare-site")
         mk = Path(sys.executable).with_name("mkdocs")
@@ -276,7 +281,9 @@ def run_serve(count: int) -> dict[str, object]:
             first = _wait_for(url, "00001", 900)
             text = root / "practices" / practice / "ro.md"
             time.sleep(1)  # the watcher has started; an edit now is seen as one
-            saved = text.read_text(encoding="utf-8").replace("title: 00001 ", "title: 00001 Edited ", 1)
+            saved = text.read_text(encoding="utf-8").replace(
+                "title: 00001 ", "title: 00001 Edited ", 1
+            )
             started = time.perf_counter()
             text.write_text(saved, encoding="utf-8")
             edit = _wait_for(url, "00001 Edited", 900)
@@ -320,7 +327,8 @@ def main(argv: list[str]) -> None:
                 f"| {r['practices']} | {name} | {m['cpu_s']} | {m['wall_s']} | {m['peak_mb']} | "
                 f"{m['site_mb']} | {m['html_pages']} | {m['largest_html_kb']} |"
             )
-        print(f"| {r['practices']} | ratio | {r['ratios_goodpractice_over_plain']} | load {r['load_average']} |")
+        ratios, load = r["ratios_goodpractice_over_plain"], r["load_average"]
+        print(f"| {r['practices']} | ratio | {ratios} | load {load} |")
 
 
 if __name__ == "__main__":

@@ -40,20 +40,44 @@ def test_slug_matches_names_written_differently() -> None:
     assert slug("Primăria Timişoara") == slug("PRIMARIA TIMIȘOARA") == "primaria-timisoara"
 
 
+def _index(site: Path, language: str) -> tuple[dict[str, Any], list[str]]:
+    """The catalogue's compact index of a language, as the page names it, and its summaries."""
+    html = (site / f"{language}practices/index.html").read_text(encoding="utf-8")
+    form = next(
+        attrs
+        for tag, attrs in _tags(site / f"{language}practices/index.html")
+        if tag == "form" and attrs.get("id") == "gp-filters"
+    )
+    folder = site / f"{language}practices"
+    index = json.loads((folder / str(form["data-index"])).read_text(encoding="utf-8"))
+    summaries = json.loads((folder / str(form["data-summaries"])).read_text(encoding="utf-8"))
+    assert 'data-index="catalogue.' in html
+    return index, summaries
+
+
+def _facet_keys(index: dict[str, Any], row: list[Any]) -> dict[str, list[str]]:
+    names = list(index["facets"])
+    return {name: [index["facets"][name][c] for c in row[7][i]] for i, name in enumerate(names)}
+
+
 def test_catalogue_lists_every_case_study_with_its_facets(built_search: Path) -> None:
     orders = {"": ["alpha", "gamma", "beta"], "en/": ["gamma", "alpha", "beta"]}
     for language, order in orders.items():
         cards = _cards(built_search / f"{language}practices/index.html")
         assert [card["data-practice"] for card in cards] == order  # by title, diacritics ignored
-        gamma = next(card for card in cards if card["data-practice"] == "gamma")
-        assert gamma["data-theme"] == "job-mediation social-economy"
-        assert gamma["data-place"] == "country:ro region:vest county:timis locality:timisoara"
-        assert gamma["data-target-group"] == "long-term-unemployed"
-        assert gamma["data-status"] == "ongoing"
-        assert gamma["data-year"] == "2021"
-        alpha = next(card for card in cards if card["data-practice"] == "alpha")
-        assert alpha["data-funding"] == "posdru-2007-2013"
-        assert alpha["data-year"] == "2014 2015"
+        index, summaries = _index(built_search, language)
+        assert [row[0] for row in index["cards"]] == order  # the index too
+        assert len(summaries) == len(order)
+        rows = {row[0]: row for row in index["cards"]}
+        gamma = _facet_keys(index, rows["gamma"])
+        assert gamma["theme"] == ["job-mediation", "social-economy"]
+        assert gamma["place"] == ["country:ro", "region:vest", "county:timis", "locality:timisoara"]
+        assert gamma["target_group"] == ["long-term-unemployed"]
+        assert gamma["status"] == ["ongoing"]
+        assert gamma["year"] == ["2021"]
+        alpha = _facet_keys(index, rows["alpha"])
+        assert alpha["funding"] == ["posdru-2007-2013"]
+        assert alpha["year"] == ["2014", "2015"]
     html = (built_search / "practices/index.html").read_text(encoding="utf-8")
     # Without JavaScript the form stays hidden and the list is complete.
     assert re.search(r'<form class="gp-filters" id="gp-filters" hidden', html)

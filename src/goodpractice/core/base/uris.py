@@ -42,6 +42,15 @@ def organisation_uri(name: str) -> str:
     return f"{ORGANISATIONS}/{slug(name)}/index.md"
 
 
+def listing_page_uri(uri: str, number: int) -> str:
+    """Page ``number`` of a listing at ``uri``: the first is the listing itself, the others
+    are ``<folder>/page/<n>/`` (no collision: case ids and slugs name only the folder's direct
+    children, and a child's own pages are ``<folder>/<child>/page/<n>/``)."""
+    if number == 1:
+        return uri
+    return f"{posixpath.dirname(uri)}/page/{number}/index.md"
+
+
 def indicator_uri(kind: str) -> str:
     return f"indicators/{kind}/index.md"
 
@@ -84,3 +93,8 @@ def relative_url(from_path: str, to_path: str) -> str:
 def url_between(from_uri: str, to_uri: str) -> str:
     """A relative href in raw HTML from one page to another of the same language."""
     return relative_url(page_url(from_uri), page_url(to_uri))
+
+
+def file_url_between(from_uri: str, file_uri: str) -> str:
+    """A relative href from a page to a file of the same language (``practices/x.json``)."""
+    return posixpath.relpath(file_uri, posixpath.dirname(from_uri) or ".")

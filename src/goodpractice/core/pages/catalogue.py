@@ -1,30 +1,39 @@
 """The catalogue: every case study as a card, with the filters a reader narrows it by.
 
-The page is complete without JavaScript (every card is listed, sorted by title). Each card
-carries its facet keys as ``data-*`` attributes; ``gp-catalogue.js`` filters and sorts them
-in the browser and keeps the choice in the URL query, so a filtered view can be shared.
+Without JavaScript the catalogue is complete: numbered pages of a fixed size, sorted by title
+(``paging``). With it, ``gp-catalogue.js`` filters and sorts every case study over the compact
+index of the language (``catalogue_index``), fetched once, and keeps the choice in the URL
+query, so a filtered view can be shared.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.text import fold
-from goodpractice.core.base.uris import CATALOGUE_URI, index_uri, practice_uri, url_between
+from goodpractice.core.base.uris import (
+    CATALOGUE_URI,
+    file_url_between,
+    index_uri,
+    practice_uri,
+    url_between,
+)
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.exports import dataset_jsonld, download_links
+from goodpractice.core.pages.catalogue_index import IndexFiles, by_title, catalogue_index_files
 from goodpractice.core.pages.facets import (
     FACET_LABELS,
     PLACE_KINDS,
     FacetValue,
     place_kind,
+    place_names,
     practice_facets,
 )
+from goodpractice.core.pages.paging import CARDS_PER_PAGE, ListingPage, listing_pages, page_title
 from goodpractice.core.pages.templates import Page, Pages, html_page, plural_label, render_template
-from goodpractice.core.readers.vocabularies import Vocabularies
 
 SORTS = ("title", "start", "added")
 # The listing pages linked from the catalogue (pages/taxonomy.py generates them).
@@ -41,7 +50,6 @@ class Card:
     period: str | None
     themes: list[str]
     fallback: bool
-    data: dict[str, str] = field(default_factory=dict)
     text_language: str = ""  # marks the title and summary of an untranslated text
 
 
@@ -65,28 +73,11 @@ class Filter:
     groups: list[OptionGroup]
 
 
-def place_names(vocab: Vocabularies, practice: Practice, language: str) -> str:
-    """The most precise places a case study names: its localities, else regions, else countries."""
-    places = (
-        [loc.name for loc in practice.localities]
-        or [vocab["regions"].label(r, language) for r in practice.regions]
-        or [vocab["countries"].label(c, language) for c in practice.countries]
-    )
-    return ", ".join(places)
-
-
 def card(site: Site, practice: Practice, language: str, from_uri: str) -> Card:
     """A case study as a card, linked from the page at ``from_uri``."""
     vocab = site.vocabularies
     locale = site.project.language(language).locale
     text = practice.text(language, site.project.default_language)
-    facets = practice_facets(vocab, practice, language)
-    data = {name: " ".join(value.key for value in values) for name, values in facets.items()}
-    data |= {
-        "sort-title": fold(text.title),
-        "start": practice.period_start or "",
-        "added": practice.added,
-    }
     return Card(
         id=practice.id,
         href=url_between(from_uri, practice_uri(practice.id)),
@@ -96,15 +87,13 @@ def card(site: Site, practice: Practice, language: str, from_uri: str) -> Card:
         period=formatting.period(practice.period_start, practice.period_end, locale),
         themes=[vocab["themes"].label(t, language) for t in practice.themes],
         fallback=text.language != language,
-        data=data,
         text_language=text.language,
     )
 
 
 def cards(site: Site, practices: list[Practice], language: str, from_uri: str) -> list[Card]:
     """Cards sorted by title, diacritics ignored."""
-    made = [card(site, practice, language, from_uri) for practice in practices]
-    return sorted(made, key=lambda c: (fold(c.title), c.id))
+    return [card(site, p, language, from_uri) for p in by_title(site, practices, language)]
 
 
 def filters(site: Site, language: str) -> list[Filter]:
@@ -138,42 +127,53 @@ def _by_label(options: list[Option]) -> list[Option]:
     return sorted(options, key=lambda o: (fold(o.label), o.key))
 
 
-def catalogue_page(site: Site, language: str) -> Page:
+def catalogue_pages(site: Site) -> Pages:
+    """The catalogue's pages in every language (the first at practices/, then page/2/, ...)."""
+    pages: Pages = {}
+    for language in site.project.language_codes:
+        index = catalogue_index_files(site, language)
+        listed = by_title(site, site.practices.values(), language)
+        for page in listing_pages(site, CATALOGUE_URI, listed, CARDS_PER_PAGE, language):
+            pages.setdefault(page.uri, {})[language] = catalogue_page(
+                site, language, page, len(listed), index
+            )
+    return pages
+
+
+def catalogue_page(
+    site: Site, language: str, page: ListingPage[Practice], total: int, index: IndexFiles
+) -> Page:
     labels = site.labels.for_language(language)
-    listed = cards(site, list(site.practices.values()), language, CATALOGUE_URI)
     front = {
-        "title": labels["catalogue.title"],
+        "title": page_title(site, labels["catalogue.title"], page.number, language),
         "description": labels["catalogue.description"],
         pagemeta.SEARCHABLE: False,
         pagemeta.LISTING: True,
     }
+    first = page.number == 1
     html = render_template(
         site,
         "catalogue.html",
         labels=labels,
-        cards=listed,
+        cards=[card(site, practice, language, page.uri) for practice in page.items],
+        pager=page.pager,
+        index_href=file_url_between(page.uri, index.cards),
+        summaries_href=file_url_between(page.uri, index.summaries),
         filters=filters(site, language),
         sorts=SORTS,
         browse=[
-            (labels[f"taxonomy.{folder}"], url_between(CATALOGUE_URI, index_uri(folder)))
+            (labels[f"taxonomy.{folder}"], url_between(page.uri, index_uri(folder)))
             for folder in BROWSE
         ],
-        count=plural_label(site, "catalogue.count", len(listed), language),
+        count=plural_label(site, "catalogue.count", total, language),
         count_templates={
             category: labels[f"catalogue.count.{category}"]
             for category in ("zero", "one", "few", "many", "other")
             if f"catalogue.count.{category}" in labels
         },
-        # Open data (issue 6): the exports and the feed, and their schema.org description.
-        downloads=download_links(site, language),
-        dataset=dataset_jsonld(site, language),
+        # Open data (issue 6): the exports and the feed, and their schema.org description,
+        # once, on the first page (their links are relative to it).
+        downloads=download_links(site, language) if first else [],
+        dataset=dataset_jsonld(site, language) if first else None,
     )
     return html_page(front, html)
-
-
-def catalogue_pages(site: Site) -> Pages:
-    return {
-        CATALOGUE_URI: {
-            language: catalogue_page(site, language) for language in site.project.language_codes
-        }
-    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from goodpractice.core.base import formatting
@@ -56,11 +57,17 @@ class PageView:
 
     def practices(self, ids: list[str]) -> list[Link]:
         """Links to the case studies, at most MAX_LINKS, then one to the catalogue for the rest."""
-        links = sorted((self.practice(pid) for pid in ids), key=lambda link: link.text)
-        if len(links) <= MAX_LINKS:
+        # Only the links shown are made: a value of a large catalogue adds up thousands.
+        first = heapq.nsmallest(MAX_LINKS, ids, key=self._title)
+        links = [self.practice(pid) for pid in first]
+        if len(ids) <= MAX_LINKS:
             return links
-        more = self.labels["indicators.more"].format(count=self.number(len(links) - MAX_LINKS))
-        return [*links[:MAX_LINKS], Link(more, url_between(self.uri, CATALOGUE_URI))]
+        more = self.labels["indicators.more"].format(count=self.number(len(ids) - MAX_LINKS))
+        return [*links, Link(more, url_between(self.uri, CATALOGUE_URI))]
+
+    def _title(self, practice_id: str) -> str:
+        practice = self.site.practices[practice_id]
+        return practice.text(self.language, self.site.project.default_language).title
 
     def cell(self, total: Sum | None) -> Cell | None:
         if total is None:

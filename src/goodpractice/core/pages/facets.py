@@ -61,6 +61,16 @@ def practice_facets(
     }
 
 
+def place_names(vocab: Vocabularies, practice: Practice, language: str) -> str:
+    """The most precise places a case study names: its localities, else regions, else countries."""
+    places = (
+        [loc.name for loc in practice.localities]
+        or [vocab["regions"].label(r, language) for r in practice.regions]
+        or [vocab["countries"].label(c, language) for c in practice.countries]
+    )
+    return ", ".join(places)
+
+
 def active_years(practice: Practice) -> list[str]:
     """The calendar years the case study ran in; only the start year if it has no end."""
     if not practice.period_start:

@@ -14,6 +14,7 @@ from goodpractice.core.base.uris import CATALOGUE_URI, SEARCH_URI
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages import (
     catalogue,
+    catalogue_index,
     dashboard,
     longdocs,
     practice,
@@ -60,5 +61,5 @@ def generated_pages(site: Site) -> Pages:
 
 
 def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
-    """Files the generators add (QR codes): site-root uri -> {language: bytes}."""
-    return longdocs.longdoc_assets(site)
+    """Files the generators add (QR codes, the catalogue's index): uri -> {language: bytes}."""
+    return longdocs.longdoc_assets(site) | catalogue_index.catalogue_index_assets(site)

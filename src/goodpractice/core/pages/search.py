@@ -13,8 +13,7 @@ from goodpractice.core.base import pagemeta
 from goodpractice.core.base.uris import CATALOGUE_URI, SEARCH_URI, url_between
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
-from goodpractice.core.pages.catalogue import place_names
-from goodpractice.core.pages.facets import FACET_LABELS, practice_facets
+from goodpractice.core.pages.facets import FACET_LABELS, place_names, practice_facets
 from goodpractice.core.pages.templates import Page, Pages, html_page, render_template
 
 # The longest query the page sends to the index; longer input is cut, never an error.

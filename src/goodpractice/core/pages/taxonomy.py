@@ -23,7 +23,14 @@ from goodpractice.core.base.uris import (
 )
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
-from goodpractice.core.pages.catalogue import Card, card, cards
+from goodpractice.core.pages.catalogue import Card, card
+from goodpractice.core.pages.catalogue_index import by_title
+from goodpractice.core.pages.paging import (
+    CARDS_PER_PAGE,
+    ENTRIES_PER_PAGE,
+    listing_pages,
+    page_title,
+)
 from goodpractice.core.pages.templates import (
     Page,
     Pages,
@@ -74,9 +81,7 @@ class Role:
 
 def _render(site: Site, template: str, front: dict[str, object], **context: object) -> Page:
     # Made only of our templates and escaped data: the sanitiser may leave it as it is.
-    return html_page(
-        {**front, pagemeta.LISTING: True}, render_template(site, template, **context)
-    )
+    return html_page({**front, pagemeta.LISTING: True}, render_template(site, template, **context))
 
 
 def _count(site: Site, n: int, language: str) -> str:
@@ -92,65 +97,74 @@ def taxonomy_pages(site: Site) -> Pages:
             for term in getattr(practice, field_name):
                 members.setdefault(term, []).append(practice)
         for term, practices in members.items():
-            uri = term_uri(vocabulary, term)
-            pages[uri] = {
-                lang: _term_page(site, vocabulary, term, practices, lang, uri)
-                for lang in site.project.language_codes
-            }
-        pages[index_uri(vocabulary)] = {
-            lang: _index_page(
-                site,
-                f"taxonomy.{vocabulary}",
-                [(terms[t].label(lang), term_uri(vocabulary, t), len(members[t])) for t in terms],
-                lang,
-                index_uri(vocabulary),
-            )
-            for lang in site.project.language_codes
-        }
+            for lang in site.project.language_codes:
+                _add(pages, lang, _term_pages(site, vocabulary, term, practices, lang))
+        for lang in site.project.language_codes:
+            rows = [(terms[t].label(lang), term_uri(vocabulary, t), len(members[t])) for t in terms]
+            _add(pages, lang, _index_pages(site, f"taxonomy.{vocabulary}", rows, lang, vocabulary))
     return pages
 
 
-def _term_page(
-    site: Site, vocabulary: str, term: str, practices: list[Practice], language: str, uri: str
-) -> Page:
+def _add(pages: Pages, language: str, made: dict[str, Page]) -> None:
+    for uri, page in made.items():
+        pages.setdefault(uri, {})[language] = page
+
+
+def _term_pages(
+    site: Site, vocabulary: str, term: str, practices: list[Practice], language: str
+) -> dict[str, Page]:
     labels = site.labels.for_language(language)
     label = site.vocabularies[vocabulary].label(term, language)
-    front = {
-        "title": label,
-        "description": labels[f"taxonomy.{vocabulary}.intro"].format(term=label),
-        pagemeta.SEARCHABLE: False,
-    }
-    return _render(
-        site,
-        "taxonomy.html",
-        front,
-        labels=labels,
-        intro=front["description"],
-        count=_count(site, len(practices), language),
-        cards=cards(site, practices, language, uri),
-        index_href=url_between(uri, index_uri(vocabulary)),
-        index_label=labels[f"taxonomy.{vocabulary}"],
-        catalogue_href=url_between(uri, CATALOGUE_URI),
-    )
+    intro = labels[f"taxonomy.{vocabulary}.intro"].format(term=label)
+    listed = by_title(site, practices, language)
+    made = {}
+    for page in listing_pages(site, term_uri(vocabulary, term), listed, CARDS_PER_PAGE, language):
+        front = {
+            "title": page_title(site, label, page.number, language),
+            "description": intro,
+            pagemeta.SEARCHABLE: False,
+        }
+        made[page.uri] = _render(
+            site,
+            "taxonomy.html",
+            front,
+            labels=labels,
+            intro=intro,
+            count=_count(site, len(listed), language),
+            cards=[card(site, practice, language, page.uri) for practice in page.items],
+            pager=page.pager,
+            index_href=url_between(page.uri, index_uri(vocabulary)),
+            index_label=labels[f"taxonomy.{vocabulary}"],
+            catalogue_href=url_between(page.uri, CATALOGUE_URI),
+        )
+    return made
 
 
-def _index_page(
-    site: Site, title_key: str, rows: list[tuple[str, str, int]], language: str, uri: str
-) -> Page:
+def _index_pages(
+    site: Site, title_key: str, rows: list[tuple[str, str, int]], language: str, folder: str
+) -> dict[str, Page]:
     labels = site.labels.for_language(language)
-    entries = [
-        Entry(label, url_between(uri, target), _count(site, n, language))
-        for label, target, n in sorted(rows, key=lambda row: fold(row[0]))
-    ]
-    front = {"title": labels[title_key], pagemeta.SEARCHABLE: False}
-    return _render(
-        site,
-        "taxonomy-index.html",
-        front,
-        labels=labels,
-        entries=entries,
-        catalogue_href=url_between(uri, CATALOGUE_URI),
-    )
+    ordered = sorted(rows, key=lambda row: fold(row[0]))
+    made = {}
+    for page in listing_pages(site, index_uri(folder), ordered, ENTRIES_PER_PAGE, language):
+        entries = [
+            Entry(label, url_between(page.uri, target), _count(site, n, language))
+            for label, target, n in page.items
+        ]
+        front = {
+            "title": page_title(site, labels[title_key], page.number, language),
+            pagemeta.SEARCHABLE: False,
+        }
+        made[page.uri] = _render(
+            site,
+            "taxonomy-index.html",
+            front,
+            labels=labels,
+            entries=entries,
+            pager=page.pager,
+            catalogue_href=url_between(page.uri, CATALOGUE_URI),
+        )
+    return made
 
 
 def _organisations(site: Site) -> dict[str, list[tuple[Practice, int]]]:
@@ -172,54 +186,58 @@ def organisation_pages(site: Site) -> Pages:
     pages: Pages = {}
     grouped = _organisations(site)
     for key, entries in grouped.items():
-        uri = index_uri(f"{ORGANISATIONS}/{key}")
-        pages[uri] = {
-            lang: _organisation_page(site, entries, lang, uri)
-            for lang in site.project.language_codes
-        }
+        for lang in site.project.language_codes:
+            _add(pages, lang, _organisation_pages(site, key, entries, lang))
     rows = [
         (_display_name(entries), index_uri(f"{ORGANISATIONS}/{key}"), len(entries))
         for key, entries in grouped.items()
     ]
-    pages[index_uri(ORGANISATIONS)] = {
-        lang: _index_page(site, "taxonomy.organisations", rows, lang, index_uri(ORGANISATIONS))
-        for lang in site.project.language_codes
-    }
+    for lang in site.project.language_codes:
+        _add(pages, lang, _index_pages(site, "taxonomy.organisations", rows, lang, ORGANISATIONS))
     return pages
 
 
-def _organisation_page(
-    site: Site, entries: list[tuple[Practice, int]], language: str, uri: str
-) -> Page:
+def _organisation_pages(
+    site: Site, key: str, entries: list[tuple[Practice, int]], language: str
+) -> dict[str, Page]:
     vocab = site.vocabularies
     labels = site.labels.for_language(language)
     name = _display_name(entries)
-    roles = [
-        Role(
-            card(site, practice, language, uri),
-            ", ".join(
-                [vocab["organisation-roles"].label(r, language) for r in org.roles]
-                + [vocab["organisation-types"].label(org.type, language)]
-            ),
-        )
-        for practice, index in entries
-        for org in (practice.organisations[index],)
-    ]
-    roles.sort(key=lambda role: fold(role.card.title))
-    front = {
-        "title": name,
-        "description": labels["taxonomy.organisations.intro"].format(term=name),
-        pagemeta.SEARCHABLE: False,
-    }
-    return _render(
-        site,
-        "organisation.html",
-        front,
-        labels=labels,
-        intro=front["description"],
-        count=_count(site, len(roles), language),
-        roles=roles,
-        index_href=url_between(uri, index_uri(ORGANISATIONS)),
-        index_label=labels["taxonomy.organisations"],
-        catalogue_href=url_between(uri, CATALOGUE_URI),
+    default = site.project.default_language
+    ordered = sorted(
+        entries, key=lambda e: (fold(e[0].text(language, default).title), e[0].id, e[1])
     )
+    intro = labels["taxonomy.organisations.intro"].format(term=name)
+    made = {}
+    uri = index_uri(f"{ORGANISATIONS}/{key}")
+    for page in listing_pages(site, uri, ordered, CARDS_PER_PAGE, language):
+        roles = [
+            Role(
+                card(site, practice, language, page.uri),
+                ", ".join(
+                    [vocab["organisation-roles"].label(r, language) for r in org.roles]
+                    + [vocab["organisation-types"].label(org.type, language)]
+                ),
+            )
+            for practice, index in page.items
+            for org in (practice.organisations[index],)
+        ]
+        front = {
+            "title": page_title(site, name, page.number, language),
+            "description": intro,
+            pagemeta.SEARCHABLE: False,
+        }
+        made[page.uri] = _render(
+            site,
+            "organisation.html",
+            front,
+            labels=labels,
+            intro=intro,
+            count=_count(site, len(ordered), language),
+            roles=roles,
+            pager=page.pager,
+            index_href=url_between(page.uri, index_uri(ORGANISATIONS)),
+            index_label=labels["taxonomy.organisations"],
+            catalogue_href=url_between(page.uri, CATALOGUE_URI),
+        )
+    return made

@@ -25,7 +25,6 @@ from goodpractice.core.base import formatting
 from goodpractice.core.model.site import Site
 
 
-
 @dataclass(frozen=True)
 class Page:
     """One generated page in one language: metadata, then HTML around a Markdown text."""

@@ -7,7 +7,7 @@ The adapter puts a notice above the page's text and marks the text with its own 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from babel.core import Locale
@@ -23,6 +23,7 @@ from goodpractice.core.model.translations import (
     Translation,
     translation_report,
 )
+from goodpractice.core.pages.paging import ENTRIES_PER_PAGE, listing_pages, page_title
 from goodpractice.core.pages.templates import Page, Pages, html_page, markdown_page, render_template
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.history import changed_days
@@ -193,35 +194,52 @@ class DashboardRow:
 
 def dashboard_pages(site: Site) -> Pages:
     report = _report(site)
-    return {
-        TRANSLATIONS_URI: {
-            language: _dashboard(site, report, language) for language in site.project.language_codes
-        }
-    }
+    pages: Pages = {}
+    for language in site.project.language_codes:
+        for uri, page in _dashboard(site, report, language).items():
+            pages.setdefault(uri, {})[language] = page
+    return pages
 
 
-def _dashboard(site: Site, report: Report, language: str) -> Page:
+def _dashboard(site: Site, report: Report, language: str) -> dict[str, Page]:
+    """The status page, its list of translations to do in pages of a fixed size."""
     labels = site.labels.for_language(language)
-    here = site_path(TRANSLATIONS_URI, language, site.project.default_language)
-    kinds = []
+    default = site.project.default_language
     days = _original_days(site, report.translations)
+    summaries = []
+    todo: list[tuple[str, Translation]] = []
     for kind in report.kinds:
         items = report.of_kind(kind)
         counts = {str(state): 0 for state in State}
         for item in items:
             counts[str(item.state)] += 1
-        rows = [_row(site, t, here, language, days) for t in items if t.state is not State.COMPLETE]
-        kinds.append(
-            KindSummary(kind, labels[f"translations.kind.{kind}"], counts, len(items), rows)
+        todo += [(kind, t) for t in items if t.state is not State.COMPLETE]
+        summaries.append(KindSummary(kind, labels[f"translations.kind.{kind}"], counts, len(items)))
+    made = {}
+    for page in listing_pages(site, TRANSLATIONS_URI, todo, ENTRIES_PER_PAGE, language):
+        here = site_path(page.uri, language, default)
+        kinds = []
+        for summary in summaries:
+            rows = [_row(site, t, here, language, days) for k, t in page.items if k == summary.name]
+            # A kind with nothing to do says so on the first page; the others list its rows.
+            if rows or (page.number == 1 and not any(k == summary.name for k, _ in todo)):
+                kinds.append(replace(summary, rows=rows))
+        front = {
+            "title": page_title(site, labels["translations.title"], page.number, language),
+            "description": labels["translations.description"],
+            pagemeta.TEXT_LANGUAGE: language,
+            pagemeta.LISTING: True,
+        }
+        html = render_template(
+            site,
+            "translations.html",
+            labels=labels,
+            summaries=summaries,
+            kinds=kinds,
+            pager=page.pager,
         )
-    front = {
-        "title": labels["translations.title"],
-        "description": labels["translations.description"],
-        pagemeta.TEXT_LANGUAGE: language,
-        pagemeta.LISTING: True,
-    }
-    html = render_template(site, "translations.html", labels=labels, kinds=kinds)
-    return html_page(front, html)
+        made[page.uri] = html_page(front, html)
+    return made
 
 
 def _row(

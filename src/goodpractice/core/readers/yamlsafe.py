@@ -7,6 +7,7 @@ JSON Schema cannot validate ``datetime.date`` objects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ class _ContentComposer(yaml.composer.Composer):
     """Composes nodes from parser events, refusing aliases and deep nesting."""
 
     _depth = 0
+    check_event: Callable[..., bool]  # both from the parser it is combined with
+    peek_event: Callable[[], Any]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -67,14 +70,14 @@ if yaml.__with_libyaml__:
     # are still composed in Python, so every value keeps its line and the checks above hold.
     class _FastContentLoader(
         _ContentComposer,
-        yaml._yaml.CParser,  # type: ignore[name-defined, misc]
+        yaml._yaml.CParser,
         yaml.constructor.SafeConstructor,
         yaml.resolver.Resolver,
     ):
         yaml_implicit_resolvers = _RESOLVERS
 
         def __init__(self, stream: str) -> None:
-            yaml._yaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            yaml._yaml.CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
