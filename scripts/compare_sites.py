@@ -3,16 +3,17 @@
     .venv/bin/python scripts/compare_sites.py OLD_SITE NEW_SITE
 
 PDFs embed their creation time, so they are compared by name only; Pagefind names and fills
-its index chunks in no fixed order (two builds of the same pages differ), so pagefind/ is left
-out.
+its index chunks in no fixed order (two builds of the same pages differ), so each language's
+pagefind/ (and en/pagefind/) is left out.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-UNSTABLE = ("pagefind/",)
+UNSTABLE = re.compile(r"^(?:[a-z]{2,3}/)?pagefind/")
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -24,7 +25,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 def _compared(name: str) -> bool:
-    return not name.startswith(UNSTABLE)
+    return not UNSTABLE.match(name)
 
 
 def _stable(name: str) -> bool:

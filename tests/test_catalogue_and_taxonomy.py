@@ -152,10 +152,12 @@ def test_check_knows_generated_pages(project: Any) -> None:
 
 
 def test_search_index_is_split_by_language_and_leaves_out_listings(built_search: Path) -> None:
-    bundle = built_search / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    languages = entry["languages"]
-    assert set(languages) == {"ro", "en"}
+    # One bundle per language, beside its pages.
+    languages = {}
+    for language, bundle in (("ro", "pagefind"), ("en", "en/pagefind")):
+        entry = json.loads((built_search / bundle / "pagefind-entry.json").read_text("utf-8"))
+        assert set(entry["languages"]) == {language}
+        languages |= entry["languages"]
     # ro: home, about, partners, 3 case studies; en: the same less the untranslated partners.
     assert languages["ro"]["page_count"] == 6
     assert languages["en"]["page_count"] == 5
@@ -203,3 +205,4 @@ def test_build_reports_the_search_index(project: Any) -> None:
     assert result.exit_code == 0, result.output
     assert "Search index: 11 pages in 2 language(s) (Pagefind)." in result.output
     assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (root / "site" / "en" / "pagefind" / "pagefind.js").is_file()

@@ -4,9 +4,40 @@
 // Nothing from the index or the query is inserted as HTML except Pagefind's <mark> tags.
 (function () {
   "use strict";
-  var root = document.getElementById("gp-search");
   var script = document.currentScript;
-  if (!root || !script) return;
+  if (!script) return;
+  // The site root, for result addresses: this script is at assets/javascripts/.
+  var siteRoot = new URL("../../", script.src);
+  var root = document.getElementById("gp-search");
+  var header = document.getElementById("gp-header-q");
+  var loading = null;
+
+  // Each language has its own Pagefind bundle (build/search_index.py). Importing it and
+  // calling init() starts its worker and loads the language's WebAssembly and metadata.
+  function loadPagefind(bundle) {
+    if (!loading) {
+      loading = import(bundle).then(function (module) {
+        return module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () {
+          module.init();
+          return module;
+        });
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  // The header's box, on every page: warm the index as soon as it gets focus, and fetch the
+  // chunks of the words being typed, so the search page finds them in the browser's cache.
+  if (header && !root) {
+    var bundle = new URL("../pagefind/pagefind.js", header.form.action).href;
+    header.addEventListener("focus", function () { loadPagefind(bundle).catch(function () {}); });
+    header.addEventListener("input", function () {
+      var words = header.value.trim();
+      if (words) loadPagefind(bundle).then(function (p) { p.preload(words); }).catch(function () {});
+    });
+  }
+  if (!root) return;
 
   var PAGE_SIZE = 10;
   var language = document.documentElement.lang || "en";
@@ -20,7 +51,6 @@
   var list = document.getElementById("gp-search-results");
   var more = document.getElementById("gp-search-more");
   var filterBox = document.getElementById("gp-search-filters");
-  var siteRoot = new URL("../../", script.src);
   var facetNames = (root.getAttribute("data-facets") || "").split(" ").filter(Boolean);
   var pagefind = null;
   var initialFilters = {};
@@ -304,12 +334,9 @@
   more.addEventListener("click", function () { showMore().catch(failed); });
 
   initialFilters = readUrl();
-  import(new URL("pagefind/pagefind.js", siteRoot).href)
+  loadPagefind(new URL(root.getAttribute("data-bundle"), window.location.href).href)
     .then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
-    })
-    .then(function () {
       input.addEventListener("input", function () { run().catch(failed); });
       filterBox.addEventListener("change", function () { run(true).catch(failed); });
       // Results first; the filter list (every value of every facet) can come after.

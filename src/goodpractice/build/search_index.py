@@ -1,9 +1,15 @@
 """Post-build step: index the staged site with Pagefind (the binary of PyPI's ``pagefind-bin``).
 
-Pagefind writes one index per ``<html lang>`` into ``pagefind/``, split into small chunks, so a
-visitor downloads only the part of one language's index that a query needs. What it indexes is
-decided in the HTML: ``data-pagefind-body`` (overrides/main.html), ``data-pagefind-meta`` and
-``data-pagefind-filter`` (overrides/goodpractice/search-data.html).
+Each language gets its own bundle beside its pages (``pagefind/``, ``en/pagefind/``), split into
+small chunks, so a visitor downloads only the part of one language's index that a query needs.
+What it indexes is decided in the HTML: ``data-pagefind-body`` (overrides/main.html),
+``data-pagefind-meta`` and ``data-pagefind-filter`` (overrides/goodpractice/search-data.html).
+
+Pagefind holds what it indexes in memory (about 300 MB per 1,000 case-study pages) and parses
+every byte of every page. So it is run once per language, and over trimmed copies of the pages:
+``<html lang>``, the title and the ``data-pagefind-body`` part, which is all it reads when pages
+mark their body (the index is the same, byte for byte; ``tests/test_search_sources.py``), half
+the bytes to parse. Pages without that mark (listings) are left out, as Pagefind would.
 
 Diacritics: Pagefind 1.5 folds them both when indexing and when searching; measured, cedilla
 'ş', comma-below 'ș' and plain 's' all find each other (tests/browser/test_search.py keeps
@@ -14,11 +20,13 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
+from goodpractice.core.base.languages import language_prefix
+from goodpractice.core.base.uris import SEARCH_BUNDLE
 from goodpractice.core.readers.project import Project
 
-BUNDLE_DIR = "pagefind"
 # The index build of 1,000 case studies takes about a second; anything near this is a hang.
 TIMEOUT_SECONDS = 600
 
@@ -39,14 +47,61 @@ def pagefind_executable() -> Path:
 
 
 def index_site(project: Project, site_dir: Path) -> list[str]:
-    """Index ``site_dir`` in place; return one line saying what was indexed."""
-    command = [
-        str(pagefind_executable()),
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
-    ]
+    """Index ``site_dir`` in place, a bundle per language; one line saying what was indexed."""
+    executable = pagefind_executable()
+    default = project.default_language
+    prefixes = [language_prefix(code, default) for code in project.language_codes]
+    pages = languages = 0
+    for prefix in prefixes:
+        others = [other for other in prefixes if other and other != prefix]
+        with tempfile.TemporaryDirectory(prefix=".search-", dir=site_dir.parent) as tmp:
+            sources = Path(tmp)
+            if not _write_search_sources(site_dir, prefix, others, sources):
+                continue
+            output = _run_pagefind(executable, sources, site_dir / prefix / SEARCH_BUNDLE)
+        _remove_unused_ui(site_dir / prefix / SEARCH_BUNDLE)
+        pages += _count(r"Indexed (\d+) pages?", output)
+        languages += _count(r"Indexed (\d+) languages?", output)
+    return [f"Search index: {pages} pages in {languages} language(s) (Pagefind)."]
+
+
+# What Pagefind reads of a page that marks its body: <html lang>, the title, the body.
+_LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_BODY = re.compile(r"<div data-pagefind-body>.*?</article>", re.S)
+
+
+def search_source(html: str) -> str | None:
+    """A page trimmed to what Pagefind indexes, or None if it has nothing to index."""
+    body = _BODY.search(html)
+    if body is None:
+        return None
+    lang = _LANG.search(html)
+    title = _TITLE.search(html)
+    return (
+        f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head>'
+        f"{title.group(0) if title else ''}</head><body>{body.group(0)}</body></html>"
+    )
+
+
+def _write_search_sources(site_dir: Path, prefix: str, others: list[str], out: Path) -> int:
+    """Trimmed copies of one language's pages (``prefix``), at their own paths; how many."""
+    written = 0
+    for path in (site_dir / prefix).rglob("*.html") if prefix else site_dir.rglob("*.html"):
+        relative = path.relative_to(site_dir).as_posix()
+        if not prefix and relative.startswith(tuple(others)):
+            continue
+        source = search_source(path.read_text(encoding="utf-8"))
+        if source is not None:
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(source, encoding="utf-8")
+            written += 1
+    return written
+
+
+def _run_pagefind(executable: Path, sources: Path, bundle: Path) -> str:
+    command = [str(executable), "--site", str(sources), "--output-path", str(bundle)]
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
@@ -56,8 +111,7 @@ def index_site(project: Project, site_dir: Path) -> list[str]:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("Pagefind failed:\n" + "\n".join(detail))
-    _remove_unused_ui(site_dir / BUNDLE_DIR)
-    return [_summary(done.stdout)]
+    return done.stdout
 
 
 # Pagefind writes its ready-made interfaces too; the site uses only pagefind.js (with its
@@ -77,10 +131,6 @@ def _remove_unused_ui(bundle: Path) -> None:
             path.unlink()
 
 
-def _summary(output: str) -> str:
-    pages = re.search(r"Indexed (\d+) pages?", output)
-    languages = re.search(r"Indexed (\d+) languages?", output)
-    if not pages:
-        return "Search index: built with Pagefind."
-    in_languages = f" in {languages.group(1)} language(s)" if languages else ""
-    return f"Search index: {pages.group(1)} pages{in_languages} (Pagefind)."
+def _count(pattern: str, output: str) -> int:
+    found = re.search(pattern, output)
+    return int(found.group(1)) if found else 0

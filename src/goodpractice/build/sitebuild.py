@@ -1,6 +1,10 @@
 """Build the whole site into a temporary folder, then swap it in.
 
 A build that fails at any step leaves the previous ``site/`` exactly as it was.
+
+The pages are made in a child process (where the platform can fork): the content, MkDocs'
+pages and Python's heap all go away with it, before Pagefind, which holds the whole index in
+memory, starts. The build's peak memory is the larger of the two, not their sum.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from goodpractice.build.isolation import isolated
 from goodpractice.build.pdfhandouts import HandoutError, build_handouts
 from goodpractice.build.publish import publish_open_web
 from goodpractice.build.search_index import SearchIndexError, index_site
@@ -55,9 +60,9 @@ POST_BUILD_STEPS: list[PostBuildStep] = [
     # Exports, feeds and sitemap dates.
     publish_open_web,
     _pdf_handouts,
-    # The search index comes last, so it reads the pages as they are published.
-    _search_index,
 ]
+# Last, so it reads the pages as they are published; in the parent, after the pages' process.
+SEARCH_STEP: PostBuildStep = _search_index
 
 
 @dataclass
@@ -75,15 +80,21 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True)
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
-        _refuse_invalid_content(project)
-        _run_mkdocs(project, staging, strict=strict)
-        notes = [line for step in POST_BUILD_STEPS for line in step(project, staging)]
+        notes = isolated(_build_pages, project, staging, strict)
+        notes += SEARCH_STEP(project, staging)
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     pages = sum(1 for _ in target.rglob("*.html"))
     return BuildResult(target, time.perf_counter() - started, pages, notes)
+
+
+def _build_pages(project: Project, staging: Path, strict: bool) -> list[str]:
+    """Check the content, run MkDocs and the steps after it; the lines they report."""
+    _refuse_invalid_content(project)
+    _run_mkdocs(project, staging, strict=strict)
+    return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
 
 
 def _refuse_invalid_content(project: Project) -> None:

@@ -136,7 +136,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             return html
         return sanitize_html(html)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _drop_alternates(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # The head names no fallback page as a language version (as in sitemap.xml): its text
         # is in another language. The language switcher still leads there, with a notice.
         if self._output is None:
@@ -147,6 +147,16 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         return _ALTERNATE_LINK.sub(
             lambda link: "" if link.group("lang") in missing else link.group(0), output
         )
+
+    @event_priority(-200)  # last: the page is rendered, and only writing it is left
+    def _release_content(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # MkDocs keeps every page's HTML until the build ends, and the second language is
+        # built inside the first one's on_post_build: both would be in memory at once.
+        if self._output is not None:
+            page.content = None
+        return output
+
+    on_post_page = CombinedEvent(_drop_alternates, _release_content)
 
     # --- once per build, at its end ---------------------------------------------------------
 

@@ -22,6 +22,8 @@ TRANSLATION_NOTICE = "gp_translation_notice"
 FALLBACK = "gp_fallback"
 # The summary, place and filters of a case study for Pagefind.
 SEARCH_DATA = "gp_search"
+# On the search page: the address of its language's Pagefind script, fetched from the head.
+SEARCH_BUNDLE = "gp_search_bundle"
 # schema.org JSON-LD of the page.
 JSONLD = "gp_jsonld"
 # The label of the trainer-notes toggle, on module pages with trainer notes.

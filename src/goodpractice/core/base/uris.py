@@ -20,6 +20,10 @@ TRANSLATIONS_URI = "translations/index.md"
 CURRICULUM_URI = "curriculum/index.md"
 GUIDES_URI = "guides/index.md"
 
+# Each language's Pagefind bundle, in its own tree (pagefind/, en/pagefind/): build/search_index.
+SEARCH_BUNDLE = "pagefind"
+SEARCH_SCRIPT = f"{SEARCH_BUNDLE}/pagefind.js"
+
 # Vocabulary (and URL folder) -> the practice.yml field whose terms its pages list.
 TAXONOMIES = {"themes": "themes", "target-groups": "target_groups", "regions": "regions"}
 ORGANISATIONS = "organisations"

@@ -133,15 +133,21 @@ def catalogue_pages(site: Site) -> Pages:
     for language in site.project.language_codes:
         index = catalogue_index_files(site, language)
         listed = by_title(site, site.practices.values(), language)
+        options = filters(site, language)  # once: every page shows the same filters
         for page in listing_pages(site, CATALOGUE_URI, listed, CARDS_PER_PAGE, language):
             pages.setdefault(page.uri, {})[language] = catalogue_page(
-                site, language, page, len(listed), index
+                site, language, page, len(listed), index, options
             )
     return pages
 
 
 def catalogue_page(
-    site: Site, language: str, page: ListingPage[Practice], total: int, index: IndexFiles
+    site: Site,
+    language: str,
+    page: ListingPage[Practice],
+    total: int,
+    index: IndexFiles,
+    options: list[Filter],
 ) -> Page:
     labels = site.labels.for_language(language)
     front = {
@@ -159,7 +165,7 @@ def catalogue_page(
         pager=page.pager,
         index_href=file_url_between(page.uri, index.cards),
         summaries_href=file_url_between(page.uri, index.summaries),
-        filters=filters(site, language),
+        filters=options,
         sorts=SORTS,
         browse=[
             (labels[f"taxonomy.{folder}"], url_between(page.uri, index_uri(folder)))

@@ -26,8 +26,9 @@ class Sum:
     practice_ids: list[str] = field(default_factory=list)
 
     def add(self, value: int, practice_id: str) -> None:
+        """Add a figure; figures come in case-study order, so a repeated id is the last one."""
         self.value += value
-        if practice_id not in self.practice_ids:
+        if not self.practice_ids or self.practice_ids[-1] != practice_id:
             self.practice_ids.append(practice_id)
 
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 import json
 
 from goodpractice.core.base import pagemeta
-from goodpractice.core.base.uris import CATALOGUE_URI, SEARCH_URI, url_between
+from goodpractice.core.base.uris import (
+    CATALOGUE_URI,
+    SEARCH_SCRIPT,
+    SEARCH_URI,
+    file_url_between,
+    url_between,
+)
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.facets import FACET_LABELS, place_names, practice_facets
@@ -27,6 +33,7 @@ def search_page(site: Site, language: str) -> Page:
         "description": labels["search.description"],
         pagemeta.SEARCHABLE: False,
         pagemeta.LISTING: True,  # our form and templates only: not sanitised
+        pagemeta.SEARCH_BUNDLE: file_url_between(SEARCH_URI, SEARCH_SCRIPT),
         "hide": ["toc"],
     }
     messages = {
@@ -44,6 +51,7 @@ def search_page(site: Site, language: str) -> Page:
         facets=list(FACET_LABELS),
         messages=json.dumps(messages, ensure_ascii=False, sort_keys=True),
         catalogue_href=url_between(SEARCH_URI, CATALOGUE_URI),
+        bundle_href=front[pagemeta.SEARCH_BUNDLE],
     )
     return html_page(front, html)
 
