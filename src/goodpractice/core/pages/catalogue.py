@@ -9,7 +9,9 @@ query, so a filtered view can be shared.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from markupsafe import Markup
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.text import fold
@@ -96,6 +98,27 @@ def cards(site: Site, practices: list[Practice], language: str, from_uri: str) -
     return [card(site, p, language, from_uri) for p in by_title(site, practices, language)]
 
 
+class CardHtml:
+    """Each case study's card in one language as HTML (card.html), made once per address it
+    is linked from: a case study is listed on the catalogue and on each of its themes, target
+    groups, regions and organisations, and those pages sit at a handful of depths only."""
+
+    def __init__(self, site: Site, language: str) -> None:
+        self.site = site
+        self.language = language
+        self.labels = site.labels.for_language(language)
+        self._made: dict[tuple[str, str, str], Markup] = {}
+
+    def __call__(self, practice: Practice, from_uri: str, role: str = "") -> Markup:
+        href = url_between(from_uri, practice_uri(practice.id))
+        key = (practice.id, href, role)
+        if key not in self._made:
+            made = replace(card(self.site, practice, self.language, from_uri), href=href)
+            html = render_template(self.site, "card.html", labels=self.labels, card=made, role=role)
+            self._made[key] = Markup(html)
+        return self._made[key]
+
+
 def filters(site: Site, language: str) -> list[Filter]:
     """Every facet with the values case studies have, and how many have each."""
     labels = site.labels.for_language(language)
@@ -134,9 +157,10 @@ def catalogue_pages(site: Site) -> Pages:
         index = catalogue_index_files(site, language)
         listed = by_title(site, site.practices.values(), language)
         options = filters(site, language)  # once: every page shows the same filters
+        card_html = CardHtml(site, language)
         for page in listing_pages(site, CATALOGUE_URI, listed, CARDS_PER_PAGE, language):
             pages.setdefault(page.uri, {})[language] = catalogue_page(
-                site, language, page, len(listed), index, options
+                site, language, page, len(listed), index, options, card_html
             )
     return pages
 
@@ -148,6 +172,7 @@ def catalogue_page(
     total: int,
     index: IndexFiles,
     options: list[Filter],
+    card_html: CardHtml,
 ) -> Page:
     labels = site.labels.for_language(language)
     front = {
@@ -161,7 +186,7 @@ def catalogue_page(
         site,
         "catalogue.html",
         labels=labels,
-        cards=[card(site, practice, language, page.uri) for practice in page.items],
+        cards=[card_html(practice, page.uri) for practice in page.items],
         pager=page.pager,
         index_href=file_url_between(page.uri, index.cards),
         summaries_href=file_url_between(page.uri, index.summaries),

@@ -23,7 +23,7 @@ from goodpractice.core.base.uris import (
 )
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
-from goodpractice.core.pages.catalogue import Card, card
+from goodpractice.core.pages.catalogue import CardHtml
 from goodpractice.core.pages.catalogue_index import by_title
 from goodpractice.core.pages.paging import (
     CARDS_PER_PAGE,
@@ -73,12 +73,6 @@ class Entry:
     count: str
 
 
-@dataclass(frozen=True)
-class Role:
-    card: Card
-    roles: str
-
-
 def _render(site: Site, template: str, front: dict[str, object], **context: object) -> Page:
     # Made only of our templates and escaped data: the sanitiser may leave it as it is.
     return html_page({**front, pagemeta.LISTING: True}, render_template(site, template, **context))
@@ -90,6 +84,7 @@ def _count(site: Site, n: int, language: str) -> str:
 
 def taxonomy_pages(site: Site) -> Pages:
     pages: Pages = {}
+    card_htmls = {lang: CardHtml(site, lang) for lang in site.project.language_codes}
     for vocabulary, field_name in TAXONOMIES.items():
         terms = site.vocabularies[vocabulary].terms
         members: dict[str, list[Practice]] = {term: [] for term in terms}
@@ -98,7 +93,8 @@ def taxonomy_pages(site: Site) -> Pages:
                 members.setdefault(term, []).append(practice)
         for term, practices in members.items():
             for lang in site.project.language_codes:
-                _add(pages, lang, _term_pages(site, vocabulary, term, practices, lang))
+                made = _term_pages(site, vocabulary, term, practices, lang, card_htmls[lang])
+                _add(pages, lang, made)
         for lang in site.project.language_codes:
             rows = [(terms[t].label(lang), term_uri(vocabulary, t), len(members[t])) for t in terms]
             _add(pages, lang, _index_pages(site, f"taxonomy.{vocabulary}", rows, lang, vocabulary))
@@ -111,7 +107,12 @@ def _add(pages: Pages, language: str, made: dict[str, Page]) -> None:
 
 
 def _term_pages(
-    site: Site, vocabulary: str, term: str, practices: list[Practice], language: str
+    site: Site,
+    vocabulary: str,
+    term: str,
+    practices: list[Practice],
+    language: str,
+    card_html: CardHtml,
 ) -> dict[str, Page]:
     labels = site.labels.for_language(language)
     label = site.vocabularies[vocabulary].label(term, language)
@@ -131,7 +132,7 @@ def _term_pages(
             labels=labels,
             intro=intro,
             count=_count(site, len(listed), language),
-            cards=[card(site, practice, language, page.uri) for practice in page.items],
+            cards=[card_html(practice, page.uri) for practice in page.items],
             pager=page.pager,
             index_href=url_between(page.uri, index_uri(vocabulary)),
             index_label=labels[f"taxonomy.{vocabulary}"],
@@ -185,9 +186,10 @@ def _display_name(entries: list[tuple[Practice, int]]) -> str:
 def organisation_pages(site: Site) -> Pages:
     pages: Pages = {}
     grouped = _organisations(site)
+    card_htmls = {lang: CardHtml(site, lang) for lang in site.project.language_codes}
     for key, entries in grouped.items():
         for lang in site.project.language_codes:
-            _add(pages, lang, _organisation_pages(site, key, entries, lang))
+            _add(pages, lang, _organisation_pages(site, key, entries, lang, card_htmls[lang]))
     rows = [
         (_display_name(entries), index_uri(f"{ORGANISATIONS}/{key}"), len(entries))
         for key, entries in grouped.items()
@@ -198,7 +200,11 @@ def organisation_pages(site: Site) -> Pages:
 
 
 def _organisation_pages(
-    site: Site, key: str, entries: list[tuple[Practice, int]], language: str
+    site: Site,
+    key: str,
+    entries: list[tuple[Practice, int]],
+    language: str,
+    card_html: CardHtml,
 ) -> dict[str, Page]:
     vocab = site.vocabularies
     labels = site.labels.for_language(language)
@@ -211,9 +217,10 @@ def _organisation_pages(
     made = {}
     uri = index_uri(f"{ORGANISATIONS}/{key}")
     for page in listing_pages(site, uri, ordered, CARDS_PER_PAGE, language):
-        roles = [
-            Role(
-                card(site, practice, language, page.uri),
+        cards = [
+            card_html(
+                practice,
+                page.uri,
                 ", ".join(
                     [vocab["organisation-roles"].label(r, language) for r in org.roles]
                     + [vocab["organisation-types"].label(org.type, language)]
@@ -234,7 +241,7 @@ def _organisation_pages(
             labels=labels,
             intro=intro,
             count=_count(site, len(ordered), language),
-            roles=roles,
+            cards=cards,
             pager=page.pager,
             index_href=url_between(page.uri, index_uri(ORGANISATIONS)),
             index_label=labels["taxonomy.organisations"],
