@@ -80,9 +80,9 @@ def build(root: Path, site_dir: Path | None) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(root: Path, dev_addr: str) -> None:
     """Preview the site with live reload, including edits under practices/."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from goodpractice.build.preview import serve_preview
 
-    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    serve_preview(Path(root), dev_addr)
 
 
 @main.command()

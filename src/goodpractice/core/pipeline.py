@@ -42,6 +42,9 @@ class SiteOutput:
     notices: dict[tuple[str, str], ReaderNotice]  # (neutral uri, language) -> notice
     languages: SiteLanguages
     fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
+    # Suffixed uris of the generated pages that differ from the previous state of the content
+    # (``serve`` rebuilds only those); None: anything may have changed, build everything.
+    changed: frozenset[str] | None = None
 
 
 def check_project(project: Project) -> list[Problem]:
@@ -56,6 +59,7 @@ class _Loaded:
     fingerprint: Fingerprint
     site: Site
     output: SiteOutput | None = None
+    previous: SiteOutput | None = None  # of the state before, if only case studies changed
 
 
 # The one cache of loaded content: the last site, by the fingerprint of its files.
@@ -71,7 +75,8 @@ def site_output(project: Project) -> SiteOutput:
     """The generated pages and files of the site, made once per state of the content."""
     loaded = _load(project)
     if loaded.output is None:
-        loaded.output = _output(loaded.site)
+        loaded.output = _output(loaded.site, loaded.previous)
+        loaded.previous = None
     return loaded.output
 
 
@@ -79,8 +84,21 @@ def _load(project: Project) -> _Loaded:
     global _last
     fingerprint = content_fingerprint(project)
     if _last is None or (_last.root, _last.fingerprint) != (project.root, fingerprint):
-        _last = _Loaded(project.root, fingerprint, _checked_site(project))
+        previous = (
+            _last.output if _last and _only_practices_changed(project, _last, fingerprint) else None
+        )
+        _last = _Loaded(project.root, fingerprint, _checked_site(project), previous=previous)
     return _last
+
+
+def _only_practices_changed(project: Project, last: _Loaded, fingerprint: Fingerprint) -> bool:
+    """Whether the edit since ``last`` touched case-study folders only: then every other file
+    the site is made of is as it was, and the pages to rebuild are those whose content moved."""
+    if last.root != project.root:
+        return False
+    folder = project.practices_dir.as_posix() + "/"
+    touched = set(fingerprint) ^ set(last.fingerprint)
+    return all(path.startswith(folder) for path, _, _ in touched)
 
 
 def _checked_site(project: Project) -> Site:
@@ -92,17 +110,30 @@ def _checked_site(project: Project) -> Site:
     return site_from(raw, warnings)
 
 
-def _output(site: Site) -> SiteOutput:
+def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
     notices = reader_notices(site)
+    contents = _localised_contents(site)
     return SiteOutput(
         site=site,
-        contents=_localised_contents(site),
+        contents=contents,
         assets=practice_assets(site),
         generated_files=generated_assets(site),
         notices=notices,
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
+        changed=None if previous is None else _changed(previous, contents, notices),
     )
+
+
+def _changed(
+    previous: SiteOutput, contents: dict[str, Page], notices: dict[tuple[str, str], ReaderNotice]
+) -> frozenset[str]:
+    """Generated pages whose content or reader notice differs from ``previous``."""
+    moved = {uri for uri, page in contents.items() if previous.contents.get(uri) != page}
+    for key in notices.keys() | previous.notices.keys():
+        if notices.get(key) != previous.notices.get(key):
+            moved.add(with_suffix(*key))
+    return frozenset(moved)
 
 
 def _localised_contents(site: Site) -> dict[str, Page]:

@@ -63,9 +63,12 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def _fill_placeholders(self, files: Files, config: MkDocsConfig) -> Files:
         if self._output is None:
             return files
+        changed = self._output.changed
         for file in files.documentation_pages():
             if file.src_uri in self._output.contents:
                 file.content_string = ""  # read through on_page_read_source, never from disk
+                if changed is not None and file.src_uri not in changed:
+                    _mark_unchanged(file)
         self._add_generated_files(files, config, self._output)
         return files
 
@@ -227,6 +230,18 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
 
 
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _mark_unchanged(file: File) -> None:
+    # `serve` builds "dirty": MkDocs renders only the files that say they changed. A generated
+    # page has no file to compare dates with, so it says what the pipeline found.
+    file.is_modified = _unchanged  # type: ignore[method-assign]
+
+
 # What MkDocs' scan of raw HTML collects as link targets: id attributes and <a name>.
 _ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
 
