@@ -59,3 +59,28 @@ def test_serve_reloads_edits_under_practices(project: Callable[..., Path]) -> No
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_rebuilds_only_the_pages_an_edit_changes(project: Callable[..., Path]) -> None:
+    """After an edit to one case study, only its pages and the listings that show it differ
+    (serve renders those); after an edit anywhere else, everything is built again."""
+    import os
+
+    from goodpractice.core.pipeline import site_output
+    from goodpractice.core.readers.project import Project
+
+    root = project()
+    first = site_output(Project.at(root))
+    assert first.changed is None
+    text = root / "practices" / "alpha" / "en.md"
+    text.write_text(text.read_text().replace("The Alpha workshop", "The renamed workshop"))
+    changed = site_output(Project.at(root)).changed
+    assert changed is not None
+    assert "practices/alpha/index.en.md" in changed
+    assert "practices/index.en.md" in changed  # the catalogue shows its title
+    assert "practices/alpha/index.ro.md" not in changed
+    assert "about.ro.md" not in changed and "practices/index.ro.md" not in changed
+    labels = root / "i18n" / "interface.yml"
+    labels.write_text(labels.read_text() + "\n")
+    os.utime(labels, ns=(1, 1))
+    assert site_output(Project.at(root)).changed is None

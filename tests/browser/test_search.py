@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import SiteServer
 
@@ -122,31 +123,32 @@ def test_facet_narrows_results_and_stays_in_the_url(page: Any, search_server: Si
 
 
 def test_catalogue_filter_sort_and_url_state(page: Any, search_server: SiteServer) -> None:
+    # Filtering fetches the compact index first: each expect waits for the cards to settle.
     page.goto(search_server.url + "/practices/")
     cards = page.locator("#gp-cards > .gp-card:visible")
-    assert cards.count() == 3
+    count = page.locator("#gp-count")
+    expect(cards).to_have_count(3)
     page.select_option("#gp-filter-theme", "social-economy")
-    assert cards.count() == 2
-    assert page.locator("#gp-count").text_content() == "2 studii de caz"
+    expect(cards).to_have_count(2)
+    expect(count).to_have_text("2 studii de caz")
     page.select_option("#gp-filter-place", "region:vest")
-    assert cards.count() == 1
-    assert page.locator("#gp-count").text_content() == "1 studiu de caz"
+    expect(cards).to_have_count(1)
+    expect(count).to_have_text("1 studiu de caz")
     assert urlsplit(page.url).query == "place=region%3Avest&theme=social-economy"
     page.reload()
     assert page.locator("#gp-filter-place").input_value() == "region:vest"
-    assert cards.count() == 1
+    expect(cards).to_have_count(1)
     page.get_by_role("button", name="Arată toate").click()
-    page.wait_for_function(
-        "document.querySelectorAll('#gp-cards > .gp-card:not([hidden])').length === 3"
-    )
+    expect(cards).to_have_count(3)
     assert urlsplit(page.url).query == ""
     page.select_option("#gp-sort", "start")
+    expect(page.locator("#gp-cards")).to_have_attribute("aria-busy", "false")
     order = cards.evaluate_all("cards => cards.map(c => c.dataset.practice)")
     assert order == ["gamma", "alpha", "beta"]  # 2021, 2014, no period
     page.select_option("#gp-filter-status", "ongoing")
     page.select_option("#gp-filter-year", "2014")
-    assert cards.count() == 0
-    assert "Niciun studiu de caz" in page.locator("#gp-count").text_content()
+    expect(cards).to_have_count(0)
+    expect(count).to_contain_text("Niciun studiu de caz")
 
 
 def test_language_switcher_keeps_the_catalogue_filters(
@@ -157,13 +159,13 @@ def test_language_switcher_keeps_the_catalogue_filters(
     page.locator('a[hreflang="en"]').first.dispatch_event("click")
     page.wait_for_url("**/en/practices/?theme=social-economy")
     assert page.locator("#gp-filter-theme").input_value() == "social-economy"
-    assert page.locator("#gp-count").text_content() == "2 case studies"
+    expect(page.locator("#gp-count")).to_have_text("2 case studies")
 
 
 def test_catalogue_ignores_unknown_filter_values(page: Any, search_server: SiteServer) -> None:
     page.goto(search_server.url + "/en/practices/?theme=%3Cscript%3E&sort=nonsense")
-    assert page.locator("#gp-cards > .gp-card:visible").count() == 3
-    assert page.locator("#gp-count").text_content() == "3 case studies"
+    expect(page.locator("#gp-cards > .gp-card:visible")).to_have_count(3)
+    expect(page.locator("#gp-count")).to_have_text("3 case studies")
 
 
 def test_catalogue_lists_everything_without_javascript(

@@ -8,8 +8,9 @@ studies fall under each region, theme, target group, programme and year;
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from goodpractice.core.base import pagemeta
+from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.links import Link
 from goodpractice.core.base.uris import INDICATORS_URI, indicator_uri, url_between
 from goodpractice.core.model.site import Site
@@ -137,12 +138,26 @@ def _chart_svg(
     if not labels:
         return ""
     # pygal draws the first label at the bottom; reversed, the chart reads like its table.
+    reversed_series = tuple((name, tuple(values[::-1]), colour) for name, values, colour in series)
+    return _bar_chart(chart_id, title, tuple(labels[::-1]), reversed_series, page.locale)
+
+
+@lru_cache(maxsize=512)
+def _bar_chart(
+    chart_id: str,
+    title: str,
+    labels: tuple[str, ...],
+    series: tuple[tuple[str, tuple[int | None, ...], str], ...],
+    locale: str,
+) -> str:
+    # Drawing a chart is most of what the indicators cost; `serve` draws the same ones again
+    # after every edit that does not change them.
     return bar_chart(
         f"{chart_id}-svg",  # the figure around it has the chart's id
         title,
-        labels[::-1],
-        [(name, values[::-1], colour) for name, values, colour in series],
-        page.number,
+        labels,
+        series,
+        lambda value: formatting.number(int(value), locale),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from goodpractice.core.base.problems import Problem
@@ -46,7 +47,7 @@ def parse_yaml_file(path: Path, rel: str, problems: list[Problem]) -> YamlDocume
         problems.extend([problem] if problem else [])
         return None
     try:
-        return load_yaml(text)
+        return _yaml(text)
     except YamlSyntaxError as exc:
         problems.append(Problem(rel, exc.line, "(yaml)", exc.message))
         return None
@@ -58,7 +59,23 @@ def parse_markdown_file(path: Path, rel: str, problems: list[Problem]) -> Markdo
         problems.extend([problem] if problem else [])
         return None
     try:
-        return parse_markdown(text)
+        return _markdown(text)
     except (YamlSyntaxError, FrontMatterError) as exc:
         problems.append(Problem(rel, exc.line, "(front matter)", exc.message))
         return None
+
+
+# The same text parses to the same document: `serve` reads every file again after each edit,
+# and only the edited ones need parsing. Documents are never changed after parsing. Bounded,
+# so a long preview session does not keep every version of every file.
+_PARSED = 32_768
+
+
+@lru_cache(maxsize=_PARSED)
+def _yaml(text: str) -> YamlDocument:
+    return load_yaml(text)
+
+
+@lru_cache(maxsize=_PARSED)
+def _markdown(text: str) -> MarkdownDocument:
+    return parse_markdown(text)

@@ -1,0 +1,47 @@
+"""Pagefind is run over trimmed copies of the pages (build/search_index.py): what it indexes
+must be what it would index from the pages as published."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from goodpractice.build.search_index import pagefind_executable, search_source
+
+
+def _fragments(bundle: Path) -> dict[str, Any]:
+    found = {}
+    for path in (bundle / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_trimmed_pages_give_pagefind_the_same_index(built_search: Path, tmp_path: Path) -> None:
+    full, trimmed = tmp_path / "full", tmp_path / "trimmed"
+    for path in built_search.rglob("*.html"):
+        relative = path.relative_to(built_search)
+        if relative.parts[0] in ("en", "pagefind"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        (full / relative).parent.mkdir(parents=True, exist_ok=True)
+        (full / relative).write_text(html, encoding="utf-8")
+        source = search_source(html)
+        if source is not None:
+            (trimmed / relative).parent.mkdir(parents=True, exist_ok=True)
+            (trimmed / relative).write_text(source, encoding="utf-8")
+    for site in (full, trimmed):
+        command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", "_pf"]
+        subprocess.run(command, check=True, capture_output=True)
+    expected = _fragments(full / "_pf")
+    assert len(expected) >= 5
+    assert _fragments(trimmed / "_pf") == expected
+
+
+def test_a_listing_gives_pagefind_nothing(built_search: Path) -> None:
+    html = (built_search / "practices/index.html").read_text(encoding="utf-8")
+    assert search_source(html) is None
