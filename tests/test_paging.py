@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_project, run_cli
 
+from conftest import make_project, run_cli
 from goodpractice.core.base.uris import listing_page_uri
 from goodpractice.core.pages import catalogue, paging, taxonomy
 from goodpractice.core.pipeline import load_site
