@@ -351,3 +351,24 @@ def test_record_schema_follows_practice_schema(project: Any) -> None:
     path.write_text(json.dumps(schema), encoding="utf-8")
     record = record_schema(load_site(Project.at(root)))["$defs"]["record"]
     assert record["properties"]["languages_spoken"]["items"] == {"$ref": "#/$defs/term-countries"}
+
+
+def test_a_large_sitemap_is_split_under_an_index(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past URLS_PER_FILE addresses sitemap.xml is an index (issue 16): Material fetches it
+    with every first page a reader opens, so it must not grow with the catalogue."""
+    from goodpractice.core.opendata import sitemap
+
+    whole = (built / "site/sitemap.xml").read_bytes()
+    assert sitemap.split_sitemap(whole, "https://x.example/") == {"sitemap.xml": whole}
+    monkeypatch.setattr(sitemap, "URLS_PER_FILE", 2)
+    files = sitemap.split_sitemap(whole, "https://x.example/")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.fromstring(files.pop("sitemap.xml"))
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    names = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert names == [f"https://x.example/{name}" for name in files]
+    parts = [ET.fromstring(data).findall("s:url", ns) for data in files.values()]
+    assert all(1 <= len(part) <= 2 for part in parts)
+    assert sum(len(part) for part in parts) == len(ET.fromstring(whole).findall("s:url", ns))

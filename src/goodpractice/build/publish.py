@@ -12,7 +12,7 @@ from pathlib import Path
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.exports import export_files
 from goodpractice.core.opendata.feeds import atom_feed, feed_path
-from goodpractice.core.opendata.sitemap import improved_sitemap
+from goodpractice.core.opendata.sitemap import improved_sitemap, split_sitemap
 from goodpractice.core.pipeline import load_site
 from goodpractice.core.readers.project import Project
 
@@ -50,6 +50,6 @@ def _sitemaps(staging: Path, site: Site, site_url: str) -> dict[str, bytes]:
     sitemap = staging / "sitemap.xml"
     if not sitemap.is_file():
         return {}
-    xml = improved_sitemap(sitemap.read_bytes(), site, site_url)
+    files = split_sitemap(improved_sitemap(sitemap.read_bytes(), site, site_url), site_url)
     # mtime=0: the same sitemap gives the same archive, byte for byte.
-    return {"sitemap.xml": xml, "sitemap.xml.gz": gzip.compress(xml, mtime=0)}
+    return {**files, "sitemap.xml.gz": gzip.compress(files["sitemap.xml"], mtime=0)}
