@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from conftest import make_project, run_cli
 from goodpractice.core.opendata import exports
 from goodpractice.core.opendata import tables as opendata_csv
+from goodpractice.core.opendata.records import catalogue_document
 from goodpractice.core.pipeline import load_site
 from goodpractice.core.readers.project import Project
 
@@ -79,7 +80,7 @@ def test_csv_parses_back_to_the_same_records(built: Path, language: str) -> None
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for spreadsheet programs"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     site = load_site(Project.at(built))
-    assert rows == opendata_csv.csv_table(site, language, SITE_URL)
+    assert rows == opendata_csv.csv_table(site, language, catalogue_document(site, SITE_URL))
     header, *records = rows
     data = json.loads((built / "site/data/practices.json").read_text(encoding="utf-8"))
     by_column = [dict(zip(header, record, strict=True)) for record in records]

@@ -26,12 +26,13 @@ from goodpractice.core.opendata.tables import csv_bytes, csv_name
 
 def export_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     """Every export by its path under the site root; identical input gives identical bytes."""
+    document = catalogue_document(site, site_url)  # once: the JSON and every CSV show it
     files = {
-        f"{DATA_DIR}/{JSON_NAME}": _records_json_bytes(catalogue_document(site, site_url)),
+        f"{DATA_DIR}/{JSON_NAME}": _records_json_bytes(document),
         f"{DATA_DIR}/{SCHEMA_NAME}": _json_bytes(record_schema(site)),
     }
     for language in site.project.language_codes:
-        files[f"{DATA_DIR}/{csv_name(language)}"] = csv_bytes(site, language, site_url)
+        files[f"{DATA_DIR}/{csv_name(language)}"] = csv_bytes(site, language, document)
     return files
 
 

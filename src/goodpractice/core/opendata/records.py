@@ -13,6 +13,7 @@ from typing import Any
 from goodpractice.core.base.uris import practice_uri, site_path
 from goodpractice.core.checks.schema import VOCABULARY_SCHEMA, load_schema
 from goodpractice.core.model.site import Site
+from goodpractice.core.readers.content import PracticeSource
 from goodpractice.core.readers.vocabularies import Vocabulary
 
 DATA_DIR = "data"
@@ -28,6 +29,7 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def catalogue_document(site: Site, site_url: str | None) -> dict[str, Any]:
     """The whole catalogue: a short header and one record per case study, sorted by id."""
     schema = load_schema(site.project.schema_dir, "practice.schema.json")
+    sources = {source.folder: source for source in site.raw.practices}
     return {
         "$schema": SCHEMA_NAME,
         "title": {
@@ -38,16 +40,20 @@ def catalogue_document(site: Site, site_url: str | None) -> dict[str, Any]:
         },
         "languages": language_codes(site),
         "practices": [
-            practice_record(site, pid, site_url, schema) for pid in sorted(site.practices)
+            practice_record(site, pid, site_url, schema, sources[site.practices[pid].folder])
+            for pid in sorted(site.practices)
         ],
     }
 
 
 def practice_record(
-    site: Site, practice_id: str, site_url: str | None, schema: dict[str, Any]
+    site: Site,
+    practice_id: str,
+    site_url: str | None,
+    schema: dict[str, Any],
+    source: PracticeSource,
 ) -> dict[str, Any]:
     practice = site.practices[practice_id]
-    source = next(s for s in site.raw.practices if s.folder == practice.folder)
     assert source.facts is not None  # the site was checked
     facts = _with_terms(source.facts.data, schema, schema, site)
     texts = {code: practice.texts[code] for code in language_codes(site) if code in practice.texts}

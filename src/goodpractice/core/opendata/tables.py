@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from goodpractice.core.model.site import Site
-from goodpractice.core.opendata.records import catalogue_document
 
 LIST_SEPARATOR = "; "
 
@@ -101,17 +100,17 @@ def _figure_cell(kind: str, basis: str) -> Callable[[dict[str, Any]], str]:
     return cell
 
 
-def csv_table(site: Site, language: str, site_url: str | None) -> list[list[str]]:
-    """The header row, then one row per case study sorted by id."""
+def csv_table(site: Site, language: str, document: dict[str, Any]) -> list[list[str]]:
+    """The header row, then one row per case study sorted by id (``catalogue_document``)."""
     columns = csv_columns(site, language)
-    records = catalogue_document(site, site_url)["practices"]
+    records = document["practices"]
     return [[name for name, _ in columns]] + [
         [value(record) for _, value in columns] for record in records
     ]
 
 
-def csv_bytes(site: Site, language: str, site_url: str | None) -> bytes:
+def csv_bytes(site: Site, language: str, document: dict[str, Any]) -> bytes:
     """UTF-8 with a byte order mark, so spreadsheet programs read the diacritics right."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(csv_table(site, language, site_url))
+    csv.writer(buffer, lineterminator="\r\n").writerows(csv_table(site, language, document))
     return buffer.getvalue().encode("utf-8-sig")
