@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_cli
-from goodpractice.build import sitebuild
+from goodpractice.build import errors, pagebuild
 from goodpractice.core.readers.project import Project
 
 
@@ -64,11 +64,11 @@ def test_failed_build_leaves_the_previous_site_byte_for_byte(
 @pytest.fixture
 def failing_step() -> Iterator[None]:
     def step(_project: Project, _staging: Path) -> list[str]:
-        raise sitebuild.BuildError("the search index could not be written")
+        raise errors.BuildError("the search index could not be written")
 
-    sitebuild.POST_BUILD_STEPS.append(step)
+    pagebuild.POST_BUILD_STEPS.append(step)
     yield
-    sitebuild.POST_BUILD_STEPS.remove(step)
+    pagebuild.POST_BUILD_STEPS.remove(step)
 
 
 def test_a_step_failing_after_mkdocs_also_keeps_the_old_site(

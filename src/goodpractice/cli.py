@@ -59,7 +59,8 @@ def check(root: Path) -> None:
 )
 def build(root: Path, site_dir: Path | None) -> None:
     """Build the complete site into site/ (the previous site stays if the build fails)."""
-    from goodpractice.build.sitebuild import BuildError, build_site
+    from goodpractice.build.errors import BuildError
+    from goodpractice.build.sitebuild import build_site
 
     try:
         result = build_site(root, site_dir)

@@ -9,60 +9,16 @@ memory, starts. The build's peak memory is the larger of the two, not their sum.
 
 from __future__ import annotations
 
-import logging
 import shutil
-import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
+from goodpractice.build.errors import BuildError
 from goodpractice.build.isolation import isolated
-from goodpractice.build.pdfhandouts import HandoutError, build_handouts
-from goodpractice.build.publish import publish_open_web
 from goodpractice.build.search_index import SearchIndexError, index_site
-from goodpractice.core.base.problems import ContentError
-from goodpractice.core.pipeline import load_site
 from goodpractice.core.readers.project import Project
-
-
-class BuildError(Exception):
-    """The build failed; the message says why in words for people."""
-
-
-# A step after MkDocs: (project, folder of the new site) -> lines to report.
-PostBuildStep = Callable[[Project, Path], list[str]]
-
-
-def _pdf_handouts(project: Project, staging: Path) -> list[str]:
-    """PDFs of the curriculum and guides."""
-    try:
-        return build_handouts(project, staging)
-    except HandoutError as exc:
-        raise BuildError(str(exc)) from None
-
-
-def _search_index(project: Project, site_dir: Path) -> list[str]:
-    """Pagefind indexes the staged site, so a failed index keeps the previous site too."""
-    try:
-        return index_site(project, site_dir)
-    except SearchIndexError as exc:
-        raise BuildError(str(exc)) from None
-
-
-POST_BUILD_STEPS: list[PostBuildStep] = [
-    # Exports, feeds and sitemap dates.
-    publish_open_web,
-    _pdf_handouts,
-]
-# Last, so it reads the pages as they are published; in the parent, after the pages' process.
-SEARCH_STEP: PostBuildStep = _search_index
 
 
 @dataclass
@@ -81,48 +37,13 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
         notes = isolated(_build_pages, project, staging, strict)
-        notes += SEARCH_STEP(project, staging)
+        notes += _search_index(project, staging)
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     pages = sum(1 for _ in target.rglob("*.html"))
     return BuildResult(target, time.perf_counter() - started, pages, notes)
-
-
-def _build_pages(project: Project, staging: Path, strict: bool) -> list[str]:
-    """Check the content, run MkDocs and the steps after it; the lines they report."""
-    _refuse_invalid_content(project)
-    _run_mkdocs(project, staging, strict=strict)
-    return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
-
-
-def _refuse_invalid_content(project: Project) -> None:
-    """Stop before MkDocs with every content error, in check's own words.
-
-    The Site loaded here is the one the plugin gets back from load_site: loaded once.
-    """
-    try:
-        load_site(project)
-    except ContentError as exc:
-        found = exc.problems
-        lines = "\n".join(problem.format() for problem in found)
-        raise BuildError(
-            f"the content has {len(found)} error(s); nothing was built:\n{lines}"
-        ) from None
-
-
-def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:
-    _attach_log_handler()
-    try:
-        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(out), strict=strict)
-        mkdocs_build(config)
-    except PluginError as exc:
-        raise BuildError(str(exc)) from None
-    except ConfigurationError as exc:
-        raise BuildError(f"mkdocs.yml: {exc}") from None
-    except Abort as exc:
-        raise BuildError(f"the site build stopped: {exc}") from None
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -138,23 +59,17 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Writes to whatever sys.stderr is now (test runners and tools swap it)."""
+def _build_pages(project: Project, staging: Path, strict: bool) -> list[str]:
+    # Imported here, in the child: the parent, alive while Pagefind runs, never loads MkDocs,
+    # the content or the templates (about 30 MB of a build's peak memory).
+    from goodpractice.build.pagebuild import build_pages
 
-    @property
-    def stream(self) -> TextIO:
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value: object) -> None:
-        pass
+    return build_pages(project, staging, strict)
 
 
-def _attach_log_handler() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not any(isinstance(h, _CurrentStderrHandler) for h in logger.handlers):
-        handler = _CurrentStderrHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(logging.WARNING)
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+def _search_index(project: Project, site_dir: Path) -> list[str]:
+    """Pagefind indexes the staged site, so a failed index keeps the previous site too."""
+    try:
+        return index_site(project, site_dir)
+    except SearchIndexError as exc:
+        raise BuildError(str(exc)) from None

@@ -1,0 +1,99 @@
+"""Make the site's pages: check the content, run MkDocs, then the steps after it.
+
+``sitebuild`` runs this in a child process (``isolation``): everything it loads, from the
+content to MkDocs and its pages, goes away with the child, before Pagefind starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from goodpractice.build.errors import BuildError
+from goodpractice.build.pdfhandouts import HandoutError, build_handouts
+from goodpractice.build.publish import publish_open_web
+from goodpractice.core.base.problems import ContentError
+from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.project import Project
+
+# A step after MkDocs: (project, folder of the new site) -> lines to report.
+PostBuildStep = Callable[[Project, Path], list[str]]
+
+
+def _pdf_handouts(project: Project, staging: Path) -> list[str]:
+    """PDFs of the curriculum and guides."""
+    try:
+        return build_handouts(project, staging)
+    except HandoutError as exc:
+        raise BuildError(str(exc)) from None
+
+
+POST_BUILD_STEPS: list[PostBuildStep] = [
+    # Exports, feeds and sitemap dates.
+    publish_open_web,
+    _pdf_handouts,
+]
+
+
+def build_pages(project: Project, staging: Path, strict: bool) -> list[str]:
+    """Check the content, run MkDocs and the steps after it; the lines they report."""
+    _refuse_invalid_content(project)
+    _run_mkdocs(project, staging, strict=strict)
+    return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
+
+
+def _refuse_invalid_content(project: Project) -> None:
+    """Stop before MkDocs with every content error, in check's own words.
+
+    The Site loaded here is the one the plugin gets back from load_site: loaded once.
+    """
+    try:
+        load_site(project)
+    except ContentError as exc:
+        found = exc.problems
+        lines = "\n".join(problem.format() for problem in found)
+        raise BuildError(
+            f"the content has {len(found)} error(s); nothing was built:\n{lines}"
+        ) from None
+
+
+def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:
+    _attach_log_handler()
+    try:
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(out), strict=strict)
+        mkdocs_build(config)
+    except PluginError as exc:
+        raise BuildError(str(exc)) from None
+    except ConfigurationError as exc:
+        raise BuildError(f"mkdocs.yml: {exc}") from None
+    except Abort as exc:
+        raise BuildError(f"the site build stopped: {exc}") from None
+
+
+class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is now (test runners and tools swap it)."""
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
+def _attach_log_handler() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _CurrentStderrHandler) for h in logger.handlers):
+        handler = _CurrentStderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
