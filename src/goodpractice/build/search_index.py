@@ -46,6 +46,10 @@ def index_site(project: Project, site_dir: Path) -> list[str]:
         str(site_dir),
         "--output-subdir",
         BUNDLE_DIR,
+        # The fact box is metadata and filters (search-data.html), not text to quote: its
+        # labels made the excerpts ("Regiuni de dezvoltare București-Ilfov Județe ...").
+        "--exclude-selectors",
+        ".gp-factbox",
     ]
     try:
         done = subprocess.run(

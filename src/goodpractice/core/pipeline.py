@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goodpractice.core.base.languages import with_suffix
+from goodpractice.core.base.uris import HOME_URI
 from goodpractice.core.base.problems import ContentError, Problem, errors
 from goodpractice.core.checks.runner import check
 from goodpractice.core.model.site import Site, site_from
+from goodpractice.core.pages.home import home_blocks
 from goodpractice.core.pages.practice import practice_assets
 from goodpractice.core.pages.registry import generated_assets, generated_pages, generated_uris
 from goodpractice.core.pages.translations import (
@@ -41,6 +43,8 @@ class SiteOutput:
     notices: dict[tuple[str, str], ReaderNotice]  # (neutral uri, language) -> notice
     languages: SiteLanguages
     fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
+    # HTML drawn after a hand-written page's text: (neutral uri, language) -> HTML.
+    blocks: dict[tuple[str, str], str]
 
 
 def check_project(project: Project) -> list[Problem]:
@@ -101,6 +105,7 @@ def _output(site: Site) -> SiteOutput:
         notices=notices,
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
+        blocks={(HOME_URI, lang): html for lang, html in home_blocks(site).items()},
     )
 
 

@@ -103,6 +103,10 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         notice = self._output.notices.get((uri, language))
         if notice is not None:
             _apply_notice(page, notice, config)
+        # The home page's blocks made from the data, drawn after its text by main.html.
+        block = self._output.blocks.get((uri, language))
+        if block is not None:
+            page.meta[pagemeta.HOME] = block
         return markdown
 
     @event_priority(-100)  # after other plugins changed the HTML, so nothing comes in after

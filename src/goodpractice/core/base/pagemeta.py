@@ -26,6 +26,8 @@ SEARCH_DATA = "gp_search"
 JSONLD = "gp_jsonld"
 # The label of the trainer-notes toggle, on module pages with trainer notes.
 TRAINER_TOGGLE = "gp_trainer_toggle"
+# The HTML of the home page's blocks made from the data (newest cases, figures, ways in).
+HOME = "gp_home"
 # The printed variant of a whole-document page (participant, trainer, full).
 PRINT_VARIANT = "gp_print_variant"
 

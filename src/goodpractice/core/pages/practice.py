@@ -35,7 +35,13 @@ class Row:
 class FigureRow:
     label: str
     value: str
-    basis: str
+    basis: str  # in the page's language
+    basis_key: str = ""  # "target" or "achieved"
+
+
+# The facts a reader needs first (issue 14): what state, when, where and who. The others fold
+# away in the fact box; countries only when no region says more.
+CORE_FACTS = ("status", "period", "countries", "regions", "counties", "localities", "organisations")
 
 
 def practice_page(site: Site, practice: Practice, language: str) -> str:
@@ -51,20 +57,32 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         pagemeta.JSONLD: practice_jsonld(site, practice, language),
         pagemeta.SEARCH_DATA: search_data(site, practice, language),
     }
-    factbox = render_template(
-        site,
-        "factbox.html",
-        labels=labels,
-        language=language,  # the facts are in the page's language even when the prose is not
-        rows=fact_rows(site, practice, language),
-        figures=figure_rows(site, practice, language),
-    )
+    factbox = render_factbox(site, practice, language)
     summary = render_template(site, "summary.html", summary=text.summary)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
     page = f"{summary}\n\n{factbox}\n\n{body}"
     if practice.contacts:
         page += "\n\n" + render_contacts(site, practice, language)
     return with_front_matter(front, page)
+
+
+def render_factbox(site: Site, practice: Practice, language: str) -> str:
+    """The fact box: key figures and the core facts first, the other facts folded away."""
+    rows = fact_rows(site, practice, language)
+    core = [
+        row
+        for row in rows
+        if row.key in CORE_FACTS and not (row.key == "countries" and practice.regions)
+    ]
+    return render_template(
+        site,
+        "factbox.html",
+        labels=site.labels.for_language(language),
+        language=language,  # the facts are in the page's language even when the prose is not
+        core=core,
+        more=[row for row in rows if row not in core],
+        figures=figure_rows(site, practice, language),
+    )
 
 
 def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
@@ -125,7 +143,19 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
             "sources",
             labels["factbox.sources"],
             [
-                Link(source.title, href=source.url, note=source.publisher)
+                Link(
+                    source.title,
+                    href=source.url,
+                    note=", ".join(
+                        part
+                        for part in (
+                            source.publisher,
+                            formatting.partial_date(source.date, locale) if source.date else None,
+                        )
+                        if part
+                    )
+                    or None,
+                )
                 for source in practice.sources
             ],
         ),
@@ -173,6 +203,7 @@ def figure_rows(site: Site, practice: Practice, language: str) -> list[FigureRow
             kinds.label(figure.kind, language),
             formatting.number(figure.value, locale),
             site.labels.get(f"basis.{figure.basis}", language),
+            figure.basis,
         )
         for figure in practice.figures
     ]
