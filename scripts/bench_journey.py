@@ -79,12 +79,14 @@ class Scores:
     name: str
     path: str
     runs: list[dict[str, float]] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # audits below 1 in the three categories
 
     def median(self, key: str) -> float:
         return statistics.median(run[key] for run in self.runs)
 
 
-def lighthouse_once(lighthouse: str, url: str) -> dict[str, float]:
+def lighthouse_once(lighthouse: str, url: str) -> tuple[dict[str, float], set[str]]:
+    """One Lighthouse run (mobile preset): its scores and the audits it failed."""
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     done = subprocess.run(
@@ -103,22 +105,21 @@ def lighthouse_once(lighthouse: str, url: str) -> dict[str, float]:
         env=env,
     )
     report = json.loads(done.stdout)
-    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores: dict[str, float] = {
+        c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES
+    }
     scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     scores["lcp"] = report["audits"]["largest-contentful-paint"]["numericValue"]
-    failed = [
+    judged = {ref["id"] for c in CATEGORIES[1:] for ref in report["categories"][c]["auditRefs"]}
+    failed = {
         audit_id
         for audit_id, audit in report["audits"].items()
-        if audit.get("score") is not None
+        if audit_id in judged
+        and audit.get("score") is not None
         and audit["score"] < 1
         and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
-        and any(
-            audit_id in (ref["id"] for ref in report["categories"][c]["auditRefs"])
-            for c in CATEGORIES[1:]
-        )
-    ]
-    scores["failed"] = failed  # type: ignore[assignment]
-    return scores
+    }
+    return scores, failed
 
 
 def run_lighthouse(lighthouse: str, base: str, runs: int) -> None:
@@ -129,7 +130,9 @@ def run_lighthouse(lighthouse: str, base: str, runs: int) -> None:
                 path = "/en" + ENGLISH_QUERY.get(path, path)
             scores = Scores(f"{name} ({language})", path)
             for _ in range(runs):
-                scores.runs.append(lighthouse_once(lighthouse, base + path))
+                run, failed = lighthouse_once(lighthouse, base + path)
+                scores.runs.append(run)
+                scores.failed |= failed
             results.append(scores)
     print(f"\nLighthouse 'mobile' preset, median of {runs} run(s) per page")
     print(f"{'page':<20} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'CLS':>7} {'LCP ms':>7}")
@@ -140,19 +143,21 @@ def run_lighthouse(lighthouse: str, base: str, runs: int) -> None:
             f"{s.median('cls'):>7.3f} {s.median('lcp'):>7.0f}"
         )
     for s in results:
-        failed = sorted({a for run in s.runs for a in run["failed"]})  # type: ignore[attr-defined]
-        if failed:
-            print(f"  {s.name}: failing audits: {', '.join(failed)}")
+        if s.failed:
+            print(f"  {s.name}: failing audits: {', '.join(sorted(s.failed))}")
 
 
 # --- The scan of every page -------------------------------------------------------------------
 
+# After one Tab from the top of the page: a visible link to an element of this page.
 SKIP_LINK = """() => {
-  const focusable = document.querySelector(
-    'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea, [tabindex]');
-  if (!focusable || focusable.tagName !== 'A') return false;
-  const href = focusable.getAttribute('href') || '';
+  const link = document.activeElement;
+  if (!link || link.tagName !== 'A') return false;
+  const href = link.getAttribute('href') || '';
   if (!href.startsWith('#') || href.length < 2) return false;
+  const box = link.getBoundingClientRect();
+  const style = getComputedStyle(link);
+  if (box.width === 0 || box.height === 0 || style.opacity === '0') return false;
   return document.getElementById(decodeURIComponent(href.slice(1))) !== null;
 }"""
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -175,7 +180,7 @@ def page_paths(site: Path) -> list[str]:
 
 
 def scan(base: str, site: Path, widths: tuple[int, ...], with_axe: bool) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
     from playwright.sync_api import sync_playwright
 
     paths = page_paths(site)
@@ -189,19 +194,7 @@ def scan(base: str, site: Path, widths: tuple[int, ...], with_axe: bool) -> None
             context = browser.new_context(viewport={"width": width, "height": 800})
             page = context.new_page()
             current: list[str] = []
-            page.on(
-                "console",
-                lambda m: current.append(f"console {m.type}: {m.text}")
-                if m.type == "error"
-                else None,
-            )
-            page.on("pageerror", lambda e: current.append(f"page error: {e}"))
-            page.on(
-                "response",
-                lambda r: current.append(f"{r.status} {urlsplit(r.url).path}")
-                if r.status >= 400
-                else None,
-            )
+            _listen(page, current)
             for path in paths:
                 current.clear()
                 page.goto(base + path, wait_until="networkidle")
@@ -210,6 +203,8 @@ def scan(base: str, site: Path, widths: tuple[int, ...], with_axe: bool) -> None
                 if over > 0:
                     result.sideways[width] = over
                 if width == widths[0]:
+                    page.keyboard.press("Tab")
+                    page.wait_for_timeout(300)  # Material's skip link fades in
                     result.skip_link = bool(page.evaluate(SKIP_LINK))
                 if with_axe:
                     response = axe.run(page).response
@@ -224,6 +219,21 @@ def scan(base: str, site: Path, widths: tuple[int, ...], with_axe: bool) -> None
             context.close()
         browser.close()
     _print_scan(found, widths, with_axe)
+
+
+def _listen(page: Any, messages: list[str]) -> None:
+    """Collect the page's console errors, uncaught errors and failed requests."""
+    page.on(
+        "console",
+        lambda m: messages.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: messages.append(f"page error: {e}"))
+    page.on(
+        "response",
+        lambda r: (
+            messages.append(f"{r.status} {urlsplit(r.url).path}") if r.status >= 400 else None
+        ),
+    )
 
 
 def _print_scan(found: dict[str, PageScan], widths: tuple[int, ...], with_axe: bool) -> None:
@@ -281,7 +291,8 @@ def main() -> None:
 
 
 def _cpu() -> float:
-    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goodpractice.core.base.languages import with_suffix
-from goodpractice.core.base.uris import HOME_URI
 from goodpractice.core.base.problems import ContentError, Problem, errors
+from goodpractice.core.base.uris import HOME_URI
 from goodpractice.core.checks.runner import check
 from goodpractice.core.model.site import Site, site_from
 from goodpractice.core.pages.home import home_blocks

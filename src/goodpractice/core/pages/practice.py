@@ -47,7 +47,6 @@ CORE_FACTS = ("status", "period", "countries", "regions", "counties", "localitie
 def practice_page(site: Site, practice: Practice, language: str) -> str:
     """The Markdown of a case-study page: front matter, summary, fact box, then the prose."""
     text = practice.text(language, site.project.default_language)
-    labels = site.labels.for_language(language)
     uri = practice_uri(practice.id)
     front = {
         "title": text.title,
