@@ -146,7 +146,7 @@ def test_cedilla_in_a_vocabulary_label_is_reported(project: Callable[..., Path])
     path.write_text(path.read_text().replace("Economie socială", "Economie socială Iaşi"))
     result = run_cli("check", "--root", str(root))
     assert result.exit_code == 1
-    assert "vocabularies/themes.yml:5: spelling: cedilla letters in Romanian text" in result.output
+    assert "vocabularies/themes.yml:7: spelling: cedilla letters in Romanian text" in result.output
 
 
 def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:

@@ -28,6 +28,7 @@ class Term:
     line: int = 1
     label_lines: dict[str, int] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    aliases_line: int = 0
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.id
@@ -93,8 +94,8 @@ def load_vocabularies(
         for term_id, body in terms.items():
             line = doc.line_of(("terms", term_id))
             problems.extend(_term_problems(rel, line, str(term_id), body, languages))
+            alias_line = doc.line_of(("terms", term_id, ALIASES))
             if isinstance(body, dict) and ALIASES in body:
-                alias_line = doc.line_of(("terms", term_id, ALIASES))
                 problems.extend(
                     _alias_problems(rel, alias_line, str(term_id), body[ALIASES], languages)
                 )
@@ -103,7 +104,13 @@ def load_vocabularies(
                 extra = {k: v for k, v in body.items() if k not in languages and k != ALIASES}
                 label_lines = {lang: doc.line_of(("terms", term_id, lang)) for lang in labels}
                 vocabulary_terms[str(term_id)] = Term(
-                    str(term_id), labels, extra, line, label_lines, _aliases(body, languages)
+                    str(term_id),
+                    labels,
+                    extra,
+                    line,
+                    label_lines,
+                    _aliases(body, languages),
+                    alias_line,
                 )
         by_name[path.stem] = Vocabulary(path.stem, rel, vocabulary_terms)
     return Vocabularies(by_name), problems
