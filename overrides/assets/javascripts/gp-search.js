@@ -290,7 +290,9 @@
       return Promise.resolve();
     }
     busy(true);
-    if (!status.textContent) say(messages.loading);
+    // Only the first search says it is searching (the index may take a moment to load);
+    // a typed one keeps the live region quiet until its count is known.
+    if (now && !status.textContent) say(messages.loading);
     var found = null;
     var text = query.replace(/<[^>]*>?/g, " ").trim();
     var options = searchOptions(chosen);

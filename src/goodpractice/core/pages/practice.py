@@ -7,6 +7,7 @@ from pathlib import Path
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.links import Link, site_link, site_target
+from goodpractice.core.base.text import slug
 from goodpractice.core.base.uris import (
     TAXONOMIES,
     organisation_uri,
@@ -18,6 +19,7 @@ from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.jsonld import practice_jsonld
 from goodpractice.core.pages.contacts import shown_contact
+from goodpractice.core.pages.facets import filtered_catalogue
 from goodpractice.core.pages.search import search_data
 from goodpractice.core.pages.templates import render_template, with_front_matter
 from goodpractice.core.readers.content import RawContent
@@ -110,11 +112,28 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
         ),
         Row("countries", labels["factbox.countries"], terms("countries", practice.countries)),
         Row("regions", labels["factbox.regions"], terms("regions", practice.regions)),
-        Row("counties", labels["factbox.counties"], terms("counties", practice.counties)),
+        # Counties and towns lead to the catalogue showing the case studies of that place.
+        Row(
+            "counties",
+            labels["factbox.counties"],
+            [
+                Link(
+                    vocab["counties"].label(county, language),
+                    href=filtered_catalogue(page, "place", f"county:{county}"),
+                )
+                for county in practice.counties
+            ],
+        ),
         Row(
             "localities",
             labels["factbox.localities"],
-            [Link(locality.name) for locality in practice.localities],
+            [
+                Link(
+                    locality.name,
+                    href=filtered_catalogue(page, "place", f"locality:{slug(locality.name)}"),
+                )
+                for locality in practice.localities
+            ],
         ),
         Row(
             "organisations",

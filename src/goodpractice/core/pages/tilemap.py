@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlencode
 
 from goodpractice.core.base.links import Link
-from goodpractice.core.base.uris import CATALOGUE_URI, url_between
 from goodpractice.core.pages.dashboard_view import DataRow, PageView
+from goodpractice.core.pages.facets import filtered_catalogue
 from goodpractice.core.pages.templates import plural_label
 from goodpractice.core.readers.yamlsafe import load_yaml
 
@@ -109,7 +108,7 @@ def _country_tiles(page: PageView, x: int) -> list[Tile]:
 
 def catalogue_href(page: PageView, place: str) -> str:
     """The catalogue filtered by one place (a key of its place filter, 'county:calarasi')."""
-    return url_between(page.uri, CATALOGUE_URI) + "?" + urlencode({"place": place})
+    return filtered_catalogue(page.uri, "place", place)
 
 
 def county_tiles(page: PageView) -> list[Tile]:
