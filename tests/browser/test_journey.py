@@ -89,7 +89,7 @@ def test_journey_on_a_phone_with_the_keyboard(
     page.wait_for_url(f"**{prefix}practices/?place=county%3Acalarasi")
     cards = page.locator("#gp-cards > .gp-card:visible")
     assert cards.count() == 1 and title in cards.first.inner_text()
-    assert page.locator("#gp-filters-active").inner_text().strip()  # "(alese: 1)"
+    assert "Călărași" in page.locator("#gp-filters-active").inner_text()  # what is chosen
     wider = page.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert wider <= 0
 

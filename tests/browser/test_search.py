@@ -139,7 +139,7 @@ def test_catalogue_filter_sort_and_url_state(page: Any, search_server: SiteServe
     assert cards.count() == 1
     _count_says(page, "1 studiu de caz")
     assert urlsplit(page.url).query == "place=region%3Avest&theme=social-economy"
-    assert page.locator("#gp-filters-active").text_content() == "(alese: 2)"
+    assert page.locator("#gp-filters-active").text_content() == "(alese: Vest, Economie socială)"
     page.reload()
     assert page.locator("#gp-filter-place").input_value() == "region:vest"
     assert cards.count() == 1

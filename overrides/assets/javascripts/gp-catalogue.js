@@ -17,7 +17,7 @@
   var TEXT_MS = 150;
   var language = document.documentElement.lang || "en";
   var templates = JSON.parse(form.getAttribute("data-counts") || "{}");
-  var activeTemplate = form.getAttribute("data-active") || "({count})";
+  var activeTemplate = form.getAttribute("data-active") || "({chosen})";
   var plural = new Intl.PluralRules(language);
   var number = new Intl.NumberFormat(language);
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
@@ -172,8 +172,13 @@
         option.disabled = n === 0 && state.facets[name] !== option.value;
       });
     });
-    var chosen = Object.keys(state.facets).length;
-    if (active) active.textContent = chosen ? activeTemplate.replace("{count}", number.format(chosen)) : "";
+    // The folded filters say what is chosen: "(alese: Călărași, Economie socială)".
+    var chosen = selects
+      .filter(function (control) { return control.value; })
+      .map(function (control) {
+        return control.options[control.selectedIndex].getAttribute("data-label");
+      });
+    if (active) active.textContent = chosen.length ? activeTemplate.replace("{chosen}", chosen.join(", ")) : "";
   }
 
   function say(value, delay) {
