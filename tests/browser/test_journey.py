@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import SiteServer
+from .conftest import SiteServer, serious_violations
 from .test_pages_in_chromium import _page_paths, page_layout_problems
 
 PHONE = {"width": 320, "height": 640}
@@ -219,3 +219,27 @@ def test_search_url_keeps_the_language(page: Any, repo_server: SiteServer) -> No
     page.wait_for_selector('#gp-search-results[aria-busy="false"]', state="attached")
     assert urlsplit(page.url).path == "/en/search/"
     assert page.locator(".gp-result").count() > 0
+
+
+PHONE_PAGES = [
+    "/",
+    "/practices/",
+    "/practices/socec-net/",
+    "/search/?q=calarasi+locuri+de+munca",
+    "/en/indicators/",
+    "/en/indicators/jobs-created/",
+    "/curriculum/",
+    "/translations/",  # wide tables
+    "/guides/transferul-bunelor-practici/evaluarea-potrivirii/",  # a Markdown table
+]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_no_serious_accessibility_violation_at_320_px(
+    phone: Any, repo_server: SiteServer, path: str
+) -> None:
+    """test_accessibility.py checks desktop width; a table that scrolls on a phone must be a
+    focusable region, a folded filter a real control."""
+    phone.goto(repo_server.url + path, wait_until="networkidle")
+    serious = serious_violations(phone)
+    assert serious == [], "\n".join(serious)
