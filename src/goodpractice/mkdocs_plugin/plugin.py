@@ -9,9 +9,11 @@ docs_dir before i18n sorts them per language, then their content once i18n re-cr
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -19,8 +21,9 @@ from mkdocs.structure.files import File, Files
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import language_prefix, suffix_language
 from goodpractice.core.base.links import neutral
+from goodpractice.core.base.plaintext import plain, published_meta
 from goodpractice.core.base.problems import ContentError
-from goodpractice.core.checks.safety import unsafe_svg_files
+from goodpractice.core.checks.files import docs_file_problem, unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
 from goodpractice.core.pages.translations import ReaderNotice
 from goodpractice.core.pipeline import SiteOutput, site_output
@@ -52,6 +55,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def _add_placeholders(self, files: Files, config: MkDocsConfig) -> Files:
         if self._output is None:
             return files
+        self._leave_out_unpublishable(files, config, self._output)
         for src_uri in self._output.contents:
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         for uri, path in self._output.assets.items():
@@ -93,10 +97,11 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # Which language the text is in, and the notice of a missing or outdated translation.
         if self._output is None:
             return markdown
+        page.meta = self._published_meta(page)
         language = str(config.theme["language"])
         uri = neutral(page.file.src_uri)
         text_language = suffix_language(page.file.src_uri) or language
-        page.meta.setdefault(pagemeta.TEXT_LANGUAGE, text_language)
+        page.meta.setdefault(pagemeta.TEXT_LANGUAGE, plain(text_language))
         originals = self._output.languages.originals
         if uri in originals:
             page.meta[pagemeta.ORIGINAL_LANGUAGE] = originals[uri]
@@ -111,9 +116,13 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     ) -> str:
         # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
         # passes, even if check was bypassed. Listings made only of our templates are left as is.
-        if self._output is None or self._is_listing(page):
+        if self._output is None:
             return html
-        return sanitize_html(html)
+        if "title" not in page.meta and page.title:
+            # Material prints `page.title | striptags` raw, and striptags decodes entities: a
+            # title taken from the first heading is stored as escaped text, like every other.
+            page.meta["title"] = plain(unescape(str(page.title)))
+        return html if self._is_listing(page) else sanitize_html(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # The head names no fallback page as a language version (as in sitemap.xml): its text
@@ -155,6 +164,46 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         return server
 
     # --- helpers ------------------------------------------------------------------------------
+
+    def _published_meta(self, page: Page) -> dict[str, Any]:
+        """The page's metadata as templates may print it: a hand-written page keeps only the
+        keys it may set; every plain-text value is escaped once, here."""
+        assert self._output is not None
+        meta = dict(page.meta)
+        if page.file.src_uri not in self._output.contents:
+            dropped = sorted(set(meta) - pagemeta.HAND_WRITTEN_KEYS)
+            if dropped:
+                log.warning(
+                    f"{page.file.src_uri}: front matter keys left out: {', '.join(dropped)}"
+                )
+            meta = {k: v for k, v in meta.items() if k in pagemeta.HAND_WRITTEN_KEYS}
+            return published_meta(meta)
+        return published_meta(meta, html=pagemeta.HTML_KEYS, data=pagemeta.DATA_KEYS)
+
+    @staticmethod
+    def _leave_out_unpublishable(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:
+        # The files' wall: check refuses these; a file it never saw is left out here, and the
+        # theme's own file put back where a docs file had taken its place.
+        docs_dir = Path(config.docs_dir)
+        layout = output.layout
+        languages = output.site.project.language_codes[1:]
+        for file in list(files):
+            if (
+                not file.abs_src_path
+                or Path(file.abs_src_path).parent.is_relative_to(docs_dir) is False
+            ):
+                continue
+            reason = docs_file_problem(
+                docs_dir,
+                file.src_uri,
+                layout.owned_folders,
+                frozenset(layout.owned_pages),
+                languages,
+            )
+            if reason:
+                log.warning(f"left out docs/{file.src_uri}: {reason}")
+                files.remove(file)
+                _restore_theme_file(files, config, file.src_uri)
 
     def _is_listing(self, page: Page) -> bool:
         # Safe by default: only generated pages that declare themselves listings skip it.
@@ -199,9 +248,17 @@ _ALTERNATE_LINK = re.compile(
 )
 
 
+def _restore_theme_file(files: Files, config: MkDocsConfig, src_uri: str) -> None:
+    """Add the theme's file at ``src_uri``, which MkDocs skipped for a docs file there."""
+    for folder in config.theme.dirs:
+        if (Path(folder) / src_uri).is_file():
+            files.append(File(src_uri, folder, config.site_dir, config.use_directory_urls))
+            return
+
+
 def _apply_notice(page: Page, notice: ReaderNotice, config: MkDocsConfig) -> None:
-    page.meta[pagemeta.TEXT_LANGUAGE] = notice.text_language
-    page.meta[pagemeta.TRANSLATION_NOTICE] = notice.html
+    page.meta[pagemeta.TEXT_LANGUAGE] = plain(notice.text_language)
+    page.meta[pagemeta.TRANSLATION_NOTICE] = Markup(notice.html)  # our template's HTML
     if notice.fallback:
         # The original, shown in place of a missing translation, is not indexed as this
         # language: Material's search skips it and search engines are sent to the original.

@@ -28,6 +28,21 @@ JSONLD = "gp_jsonld"
 TRAINER_TOGGLE = "gp_trainer_toggle"
 # The printed variant of a whole-document page (participant, trainer, full).
 PRINT_VARIANT = "gp_print_variant"
+# The HTML of a case study's contacts (our template), drawn after the sanitised text, so no
+# contributed HTML can carry the data attributes that contacts.js joins into an address.
+CONTACTS = "gp_contacts"
+
+# Keys whose value is HTML made by our own templates: printed as it is.
+HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS})
+# Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
+DATA_KEYS = frozenset({JSONLD})
+
+# The only front-matter keys a hand-written page (docs/) may set; the build drops any other
+# (Material's template, redirect, icon, status, subtitle... and every gp_* key above).
+# schema/page.schema.json allows exactly these (a test holds them equal).
+HAND_WRITTEN_KEYS = frozenset(
+    {"title", "description", "summary", "hide", "translation", "languages"}
+)
 
 # Template context of sitemap.xml (not page metadata): what overrides/sitemap.xml needs.
 SITEMAP_FALLBACK_PATHS = "gp_fallback_paths"

@@ -37,19 +37,6 @@ def validate_links(
             yield Problem(path, link.line, "links", f"'{target}' resolves to no page or file")
 
 
-def validate_image_alt(path: str, links: Iterable[SourceLink]) -> Iterator[Problem]:
-    """Every image has alternative text for screen-reader users."""
-    for link in links:
-        if link.is_image and not link.text.strip():
-            yield Problem(
-                path,
-                link.line,
-                "images",
-                f"image '{link.target}' has no alt text; describe what it shows: "
-                f"![description]({link.target})",
-            )
-
-
 _CEDILLA = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}
 
 

@@ -20,8 +20,16 @@ class TextSource:
     doc: MarkdownDocument
 
 
+LINK_MESSAGE = (
+    "is a symbolic link; the site publishes only real files of the repository: replace the "
+    "link with the file itself"
+)
+
+
 def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     """Read a UTF-8 text file, or say in words why it cannot be read."""
+    if path.is_symlink():
+        return None, Problem(rel, 1, "(file)", LINK_MESSAGE)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, Problem(
