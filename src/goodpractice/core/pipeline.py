@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import with_suffix
 from goodpractice.core.base.problems import ContentError, Problem, errors
 from goodpractice.core.checks.runner import SiteLayout, check
 from goodpractice.core.model.site import Site, site_from
-from goodpractice.core.pages.practice import practice_assets
+from goodpractice.core.pages.practice import practice_assets, practice_contacts
 from goodpractice.core.pages.registry import (
     generated_assets,
     generated_pages,
@@ -48,6 +49,8 @@ class SiteOutput:
     languages: SiteLanguages
     fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
     layout: SiteLayout  # what the site generates: no contributed file may take its place
+    # HTML of our templates drawn outside the sanitised text, by suffixed uri and meta key.
+    trusted_html: dict[str, dict[str, str]]
 
 
 def check_project(project: Project) -> list[Problem]:
@@ -116,6 +119,11 @@ def _output(site: Site) -> SiteOutput:
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
         layout=site_layout(site.raw),
+        trusted_html={
+            with_suffix(uri, language): {pagemeta.CONTACTS: html}
+            for uri, by_language in practice_contacts(site).items()
+            for language, html in by_language.items()
+        },
     )
 
 

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import language_prefix, suffix_language
 from goodpractice.core.base.links import neutral
-from goodpractice.core.base.plaintext import plain, published_meta
+from goodpractice.core.base.plaintext import published_meta
 from goodpractice.core.base.problems import ContentError
 from goodpractice.core.checks.files import docs_file_problem, unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
@@ -97,11 +97,11 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # Which language the text is in, and the notice of a missing or outdated translation.
         if self._output is None:
             return markdown
-        page.meta = self._published_meta(page)
+        self._keep_hand_written_keys(page)
         language = str(config.theme["language"])
         uri = neutral(page.file.src_uri)
         text_language = suffix_language(page.file.src_uri) or language
-        page.meta.setdefault(pagemeta.TEXT_LANGUAGE, plain(text_language))
+        page.meta.setdefault(pagemeta.TEXT_LANGUAGE, text_language)
         originals = self._output.languages.originals
         if uri in originals:
             page.meta[pagemeta.ORIGINAL_LANGUAGE] = originals[uri]
@@ -116,12 +116,11 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     ) -> str:
         # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
         # passes, even if check was bypassed. Listings made only of our templates are left as is.
+        # Page metadata is escaped here, the last step before templates: MkDocs renders every
+        # page's content before any template, and navigation prints other pages' titles.
         if self._output is None:
             return html
-        if "title" not in page.meta and page.title:
-            # Material prints `page.title | striptags` raw, and striptags decodes entities: a
-            # title taken from the first heading is stored as escaped text, like every other.
-            page.meta["title"] = plain(unescape(str(page.title)))
+        page.meta = self._published_meta(page, str(config.theme["language"]))
         return html if self._is_listing(page) else sanitize_html(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -165,20 +164,36 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _published_meta(self, page: Page) -> dict[str, Any]:
-        """The page's metadata as templates may print it: a hand-written page keeps only the
-        keys it may set; every plain-text value is escaped once, here."""
+    def _keep_hand_written_keys(self, page: Page) -> None:
+        """A hand-written page keeps only the front-matter keys it may set (check refuses the
+        others: Material's template, redirect, icon... and the platform's gp_* keys)."""
         assert self._output is not None
-        meta = dict(page.meta)
-        if page.file.src_uri not in self._output.contents:
-            dropped = sorted(set(meta) - pagemeta.HAND_WRITTEN_KEYS)
-            if dropped:
-                log.warning(
-                    f"{page.file.src_uri}: front matter keys left out: {', '.join(dropped)}"
-                )
-            meta = {k: v for k, v in meta.items() if k in pagemeta.HAND_WRITTEN_KEYS}
-            return published_meta(meta)
-        return published_meta(meta, html=pagemeta.HTML_KEYS, data=pagemeta.DATA_KEYS)
+        if page.file.src_uri in self._output.contents:
+            return
+        dropped = sorted(set(page.meta) - pagemeta.HAND_WRITTEN_KEYS)
+        if dropped:
+            log.warning(f"{page.file.src_uri}: front matter left out: {', '.join(dropped)}")
+        page.meta = {k: v for k, v in page.meta.items() if k in pagemeta.HAND_WRITTEN_KEYS}
+
+    def _published_meta(self, page: Page, language: str) -> dict[str, Any]:
+        """The page's metadata as templates may print it: every plain-text value escaped once;
+        HTML only from our own templates (never from a hand-written page's metadata)."""
+        assert self._output is not None
+        generated = page.file.src_uri in self._output.contents
+        allowed = pagemeta.GENERATED_KEYS if generated else pagemeta.HAND_WRITTEN_KEYS | _OWN_KEYS
+        meta = {k: v for k, v in page.meta.items() if k in allowed}
+        if "title" not in meta and page.title:
+            # Material prints `page.title | striptags` raw, and striptags decodes entities: a
+            # title taken from the first heading is kept as text, escaped like every other.
+            meta["title"] = unescape(str(page.title))
+        published = published_meta(meta, data=pagemeta.DATA_KEYS if generated else ())
+        # HTML only from our own templates, through the core's records.
+        trusted = dict(self._output.trusted_html.get(page.file.src_uri, {}))
+        notice = self._output.notices.get((neutral(page.file.src_uri), language))
+        if notice is not None:
+            trusted[pagemeta.TRANSLATION_NOTICE] = notice.html
+        published.update({key: Markup(html) for key, html in trusted.items()})
+        return published
 
     @staticmethod
     def _leave_out_unpublishable(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:
@@ -242,6 +257,11 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
                 files.append(File.generated(config, prefix + uri, content=by_language[language]))
 
 
+# The keys this adapter sets on a hand-written page (on_page_markdown, _apply_notice).
+_OWN_KEYS = frozenset(
+    {pagemeta.TEXT_LANGUAGE, pagemeta.ORIGINAL_LANGUAGE, pagemeta.FALLBACK, "search"}
+)
+
 # Material's <link rel="alternate" href="..." hreflang="xx"> in the head (base.html).
 _ALTERNATE_LINK = re.compile(
     r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="(?P<lang>[\w-]+)">\n?'
@@ -257,8 +277,7 @@ def _restore_theme_file(files: Files, config: MkDocsConfig, src_uri: str) -> Non
 
 
 def _apply_notice(page: Page, notice: ReaderNotice, config: MkDocsConfig) -> None:
-    page.meta[pagemeta.TEXT_LANGUAGE] = plain(notice.text_language)
-    page.meta[pagemeta.TRANSLATION_NOTICE] = Markup(notice.html)  # our template's HTML
+    page.meta[pagemeta.TEXT_LANGUAGE] = notice.text_language
     if notice.fallback:
         # The original, shown in place of a missing translation, is not indexed as this
         # language: Material's search skips it and search engines are sent to the original.

@@ -32,7 +32,8 @@ PRINT_VARIANT = "gp_print_variant"
 # contributed HTML can carry the data attributes that contacts.js joins into an address.
 CONTACTS = "gp_contacts"
 
-# Keys whose value is HTML made by our own templates: printed as it is.
+# Keys whose value is HTML made by our own templates. The adapter sets them from the core's
+# own records (SiteOutput.trusted_html, notices), never from a page's metadata.
 HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS})
 # Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
 DATA_KEYS = frozenset({JSONLD})
@@ -43,6 +44,23 @@ DATA_KEYS = frozenset({JSONLD})
 HAND_WRITTEN_KEYS = frozenset(
     {"title", "description", "summary", "hide", "translation", "languages"}
 )
+# The platform's own keys, set by generated pages and the adapter.
+PLATFORM_KEYS = frozenset(
+    {
+        LISTING,
+        SEARCHABLE,
+        PRACTICE,
+        TEXT_LANGUAGE,
+        ORIGINAL_LANGUAGE,
+        FALLBACK,
+        SEARCH_DATA,
+        JSONLD,
+        TRAINER_TOGGLE,
+        PRINT_VARIANT,
+    }
+)
+# Every key a generated page may carry: the build drops any other, whatever set it.
+GENERATED_KEYS = HAND_WRITTEN_KEYS | PLATFORM_KEYS | {"search"}
 
 # Template context of sitemap.xml (not page metadata): what overrides/sitemap.xml needs.
 SITEMAP_FALLBACK_PATHS = "gp_fallback_paths"

@@ -34,21 +34,11 @@ def plain(value: object) -> Markup:
     return value if isinstance(value, Markup) else escape(str(value))
 
 
-def published_meta(
-    meta: Mapping[str, Any], *, html: Collection[str] = (), data: Collection[str] = ()
-) -> dict[str, Any]:
+def published_meta(meta: Mapping[str, Any], *, data: Collection[str] = ()) -> dict[str, Any]:
     """Page metadata as templates may print it: every string (in lists and mappings too)
-    escaped, except under ``html`` keys (our own templates' HTML, marked safe as it is) and
-    ``data`` keys (serialised with ``tojson``, which escapes for HTML itself)."""
-    out: dict[str, Any] = {}
-    for key, value in meta.items():
-        if key in html:
-            out[key] = Markup(value) if isinstance(value, str) else value
-        elif key in data:
-            out[key] = value
-        else:
-            out[key] = _escaped(value)
-    return out
+    escaped, except under ``data`` keys (serialised with ``tojson``, which escapes for HTML
+    itself)."""
+    return {key: value if key in data else _escaped(value) for key, value in meta.items()}
 
 
 def _escaped(value: Any) -> Any:

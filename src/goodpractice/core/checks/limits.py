@@ -115,8 +115,7 @@ def _line_problems(line: str, fenced: bool) -> Iterator[tuple[str, str]]:
                 "break it into paragraphs with an empty line between them"
             ),
         )
-    if fenced:
-        return
+    # Runs and spaces count in code too: a fence Python-Markdown does not close is no code.
     run = _RUN.search(line)
     if run:
         count = len(run.group(0))

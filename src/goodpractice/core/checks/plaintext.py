@@ -22,9 +22,8 @@ from goodpractice.core.readers.yamlsafe import YamlDocument
 
 # What an HTML parser takes for markup: a tag, an end tag, a comment, a doctype, or a character
 # reference (&lt; &#60; &#x3c;), which a reader would see spelt out.
-_MARKUP = re.compile(
-    r"</?[A-Za-z!?/]|&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
+_TAG = re.compile(r"</?[A-Za-z!?/][^<>]{0,40}>?")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A placeholder of an interface label: {name}, nothing else (no attribute, index or format).
 _PLACEHOLDER_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -46,15 +45,20 @@ def yaml_strings(data: object, path: Path = ()) -> Iterator[tuple[Path, str]]:
 def validate_plain_text(doc: YamlDocument, path: str) -> Iterator[Problem]:
     """Values are plain text: no HTML tags, comments or character references."""
     for where, value in yaml_strings(doc.data):
-        match = _MARKUP.search(value)
-        if match:
-            yield Problem(
-                path,
-                doc.line_of(where),
-                field_name(where),
-                f"'{shorten(match.group(0), 12)}' is markup, and this field is plain text "
-                f"(in '{shorten(value, 40)}'); write the characters themselves, without HTML",
+        tag, reference = _TAG.search(value), _REFERENCE.search(value)
+        if tag:
+            message = (
+                f"'{shorten(tag.group(0), 40)}' is HTML, and this field is plain text; write "
+                "the text without HTML"
             )
+        elif reference:
+            message = (
+                f"'{reference.group(0)}' is an HTML character reference, and this field is plain "
+                "text; write the character itself"
+            )
+        else:
+            continue
+        yield Problem(path, doc.line_of(where), field_name(where), message)
 
 
 def validate_control_characters(

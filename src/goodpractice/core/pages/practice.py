@@ -62,8 +62,6 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
     )
     summary = render_template(site, "summary.html", summary=text.summary)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
-    if practice.contacts:
-        front[pagemeta.CONTACTS] = render_contacts(site, practice, language)
     return with_front_matter(front, f"{summary}\n\n{factbox}\n\n{body}")
 
 
@@ -204,6 +202,22 @@ def practice_assets(site: Site) -> dict[str, Path]:
             if resolved and unpublishable(path) is None:
                 assets[resolved] = path
     return assets
+
+
+def practice_contacts(site: Site) -> dict[str, dict[str, str]]:
+    """The contact block of each case study that has contacts: uri -> language -> HTML.
+
+    Kept out of the page's Markdown (and so out of the sanitiser): the adapter draws it after
+    the sanitised text (pagemeta.CONTACTS), and no contributed HTML can imitate it.
+    """
+    return {
+        practice_uri(practice.id): {
+            language: render_contacts(site, practice, language)
+            for language in site.project.language_codes
+        }
+        for practice in site.practices.values()
+        if practice.contacts
+    }
 
 
 def render_contacts(site: Site, practice: Practice, language: str) -> str:
