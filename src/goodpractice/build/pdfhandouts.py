@@ -85,7 +85,7 @@ def _print_in_browser(base_url: str, site_dir: Path, jobs: list[PrintJob]) -> No
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            page = _sandboxed_page(browser, base_url)
+            page = sandboxed_page(browser, base_url)
             for job in jobs:
                 _print_one(page, base_url, site_dir, job)
             browser.close()
@@ -93,7 +93,7 @@ def _print_in_browser(base_url: str, site_dir: Path, jobs: list[PrintJob]) -> No
         raise HandoutError(f"Chromium could not print the PDF handouts: {exc}") from None
 
 
-def _sandboxed_page(browser: Any, base_url: str) -> Any:
+def sandboxed_page(browser: Any, base_url: str) -> Any:
     """A page that runs no script and reaches nothing but the served site (issue 11).
 
     The printed pages hold contributed text: even if something executable got past check and

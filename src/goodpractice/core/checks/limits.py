@@ -23,9 +23,13 @@ MAX_SPACES = 256  # spaces or tabs in a row inside a line
 MAX_DEPTH = 16  # levels of lists, quotes and indentation
 MAX_HTML_DEPTH = 32  # levels of nested HTML elements
 # The inline parser's work on a text: for each paragraph, its length times the characters
-# that start an inline pattern in it. 10 million is about one second in the worst case
-# measured (unclosed '['); a long honest case study stays under 100,000.
-MAX_INLINE_WORK = 10_000_000
+# that start an inline pattern in it. 5 million is about half a second in the worst case
+# measured (unclosed '['); the case studies of the repository do about 10 per character of
+# text (40,000 for a long one), so an honest text of 500 KB still passes.
+MAX_INLINE_WORK = 5_000_000
+# Python-Markdown handles an inline pattern (a link, an emphasis...) in about 50 µs: a text may
+# start 10,000 of them (half a second); a long honest guide has a few thousand.
+MAX_INLINE_STARTS = 10_000
 
 FIELD = "markdown"
 # Characters that start an inline pattern of Python-Markdown (code, emphasis, link, image,
@@ -93,6 +97,17 @@ def validate_limits(path: str, doc: MarkdownDocument) -> Iterator[Problem]:
         block.length += len(line) + 1
         block.starts += sum(line.count(c) for c in _INLINE_STARTS)
     yield from _html_depth(path, first, lines)
+    starts = sum(b.starts for b in blocks)
+    if starts > MAX_INLINE_STARTS:
+        yield Problem(
+            path,
+            first,
+            FIELD,
+            f"the text has {starts:,} of the characters that start Markdown markup "
+            f"([ ! < ` * _ & \\ {{); the site accepts up to {MAX_INLINE_STARTS:,} in one "
+            "text: split it into several pages or remove markup that is not needed",
+        )
+        return
     total = sum(b.work for b in blocks)
     if total > MAX_INLINE_WORK:
         worst = max(blocks, key=lambda b: b.work)
@@ -175,8 +190,9 @@ def _html_depth(path: str, first: int, lines: list[str]) -> Iterator[Problem]:
                         path,
                         first + offset,
                         FIELD,
-                        f"HTML elements nested more than {MAX_HTML_DEPTH} levels deep; "
-                        "the site accepts up to that",
+                        f"HTML elements nested more than {MAX_HTML_DEPTH} levels deep; the "
+                        f"site accepts up to {MAX_HTML_DEPTH}: close some of them, or write "
+                        "the text in Markdown",
                     )
                     return
 

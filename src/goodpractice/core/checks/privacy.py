@@ -67,14 +67,21 @@ def _personal_data(text: str) -> Iterator[tuple[str, str]]:
                 yield "phone number", match.group(0).strip()
 
 
-def _message(kind: str, value: str) -> str:
+def _message(kind: str, value: str, path: str, where: str = "in the text") -> str:
+    if not path.startswith("practices/"):
+        # Only a case study has contacts: anywhere else the address or number goes.
+        return (
+            f"the {kind} '{shorten(value)}' is written {where}; remove it: the site publishes "
+            "a person's details only as a contact of a case study (contacts in practice.yml, "
+            "with the person's consent)"
+        )
     advice = (
         " (the site then shows it hidden from address harvesters)"
         if kind == "e-mail address"
         else ""
     )
     return (
-        f"the {kind} '{shorten(value)}' is written in the text; move it to contacts in "
+        f"the {kind} '{shorten(value)}' is written {where}; move it to contacts in "
         f"practice.yml with the person's consent{advice}"
     )
 
@@ -90,7 +97,8 @@ def validate_personal_data_in_text(
         for kind, found in _personal_data(value):
             if found not in seen:
                 seen.add(found)
-                yield Problem(path, lines.line_of(found), "personal data", _message(kind, found))
+                message = _message(kind, found, path)
+                yield Problem(path, lines.line_of(found), "personal data", message)
 
 
 def validate_personal_data_in_yaml(
@@ -106,7 +114,7 @@ def validate_personal_data_in_yaml(
                 path,
                 doc.line_of(where),
                 field_name(where),
-                _message(kind, found).replace("in the text", "here"),
+                _message(kind, found, path, "here"),
             )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goodpractice.core.base.problems import Problem
-from goodpractice.core.readers.files import read_text
+from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 
@@ -26,7 +26,11 @@ class Labels:
 
 def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, list[Problem]]:
     rel = path.relative_to(root).as_posix()
-    text, problem = read_text(path, rel) if path.is_file() or path.is_symlink() else (None, None)
+    text, problem = (
+        read_text(path, rel, MAX_YAML_BYTES)
+        if path.is_file() or path.is_symlink()
+        else (None, None)
+    )
     if problem or text is None:
         return Labels({}), [problem or Problem(rel, 1, "(file)", "missing")]
     try:

@@ -78,9 +78,20 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise FrontMatterError(1, "front matter opened with '---' is never closed by a '---' line")
 
 
+# Front matter holds a title, a summary and a few keys (a few hundred bytes); bounded so that
+# PyYAML's time stays well under a second.
+MAX_FRONT_MATTER = 20_000
+
+
 def parse_markdown(text: str) -> MarkdownDocument:
     """Parse a content file; raise FrontMatterError or YamlSyntaxError on broken front matter."""
     raw_meta, body, body_line = split_front_matter(text)
+    if raw_meta is not None and len(raw_meta) > MAX_FRONT_MATTER:
+        raise FrontMatterError(
+            1,
+            f"the front matter has {len(raw_meta):,} characters; it holds a title, a summary "
+            f"and a few fields, at most {MAX_FRONT_MATTER:,} characters",
+        )
     meta = load_yaml(raw_meta, line_offset=1) if raw_meta is not None else YamlDocument({}, {})
     headings, links = _scan_body(body, body_line)
     return MarkdownDocument(meta, body, body_line, raw=text, headings=headings, links=links)

@@ -10,7 +10,7 @@ from typing import Any
 
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import nearest, quote_list
-from goodpractice.core.readers.files import read_text
+from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 TERM_ID = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
@@ -72,7 +72,7 @@ def load_vocabularies(
     problems: list[Problem] = []
     for path in sorted(directory.glob("*.yml")):
         rel = path.relative_to(root).as_posix()
-        text, problem = read_text(path, rel)
+        text, problem = read_text(path, rel, MAX_YAML_BYTES)
         if problem or text is None:
             problems.extend([problem] if problem else [])
             continue
