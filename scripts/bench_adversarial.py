@@ -60,6 +60,7 @@ TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
     "letters": _repeat("a"),
     "digits": _repeat("1"),
     "attr-list": _repeat("{a="),
+    "attr-list, one brace": lambda size: "x {" + _repeat("a=")(size - 3),
     "lt-a": _repeat("<a "),
     "empty-links": _repeat("[]("),
     "list-markers": _repeat("1. "),
@@ -70,7 +71,7 @@ TEXT_FAMILIES: dict[str, Callable[[int], str]] = {
     "accepted: unclosed brackets": lambda size: (
         ("[" * 32 + "a") * 65 + "\n\n" + _paragraphs(PROSE, 900)(size - 2_200)
     ),
-    "accepted: links at the starts bound": _paragraphs("[a](b) " + "x " * 46, 100),
+    "accepted: links at the starts bound": _paragraphs("[a](b) " + "x " * 46, 99),
     "accepted: prose": _paragraphs(PROSE, 900),
 }
 # Values of practice.yml (a YAML file read by PyYAML, then by every text rule).

@@ -20,7 +20,7 @@ from goodpractice.build.sitebuild import build_site
 from goodpractice.core import pipeline
 from walls import MARKER, site_findings
 
-HOOK = '''
+HOOK = """
 PAYLOAD = (
     "\\n\\n<script>gpx(90)</script><img src=x alt=y onerror=gpx(91)>"
     '<a href="javascript:gpx(92)">x</a><iframe src="https://evil.example/gpx"></iframe>\\n'
@@ -42,7 +42,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri.startswith(("practices/alpha/", "about.", "curriculum/primul/")):
         return markdown + PAYLOAD
     return markdown
-'''
+"""
 
 
 @pytest.fixture(scope="module")

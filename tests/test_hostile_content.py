@@ -171,8 +171,6 @@ def test_huge_file_is_refused_before_it_is_read(project: Callable[..., Path]) ->
     )
 
 
-
-
 NOT_PERSONAL_DATA = [
     "Bugetul a fost de 12.500.000 lei (2.717.391 euro).",
     "Proiectul POSDRU/92/6.1/S/12345 a rulat în 2007-2013, între 01.09.2014 și 31.08.2015.",

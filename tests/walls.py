@@ -35,7 +35,7 @@ def html_findings(text: str, where: str) -> list[str]:
             continue
         tag = str(node.tag).lower()
         attrs = {str(k).lower(): str(v or "") for k, v in node.attributes.items()}
-        if tag in NEVER or tag.rsplit(":", 1)[-1] in ("script", "foreignobject") and ":" in tag:
+        if tag in NEVER or (tag.rsplit(":", 1)[-1] in ("script", "foreignobject") and ":" in tag):
             found.append(f"{where}: <{tag}>")
         if tag == "script":
             source = attrs.get("src", "")

@@ -59,9 +59,11 @@ def test_no_payload_runs_and_no_request_leaves_the_site(browser: Any, hostile_si
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.on(
             "request",
-            lambda request: foreign.append(request.url)
-            if urlsplit(request.url).hostname not in ("127.0.0.1", None)
-            else None,
+            lambda request: (
+                foreign.append(request.url)
+                if urlsplit(request.url).hostname not in ("127.0.0.1", None)
+                else None
+            ),
         )
         for path in PAGES:
             page.goto(f"{base}/{path}", wait_until="load")
