@@ -96,6 +96,40 @@ def xml_findings(data: bytes, where: str) -> list[str]:
     return found
 
 
+# Actions a PDF viewer runs by itself or on a click: scripts, programs, forms sent away.
+_PDF_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData"}
+
+
+def pdf_findings(data: bytes, where: str) -> list[str]:
+    """Scripts and actions in a PDF, read with a PDF parser (a font named /AAAAAA+DejaVu is
+    not an additional action): the catalogue's scripts and open action, and every action of
+    every page and link that is not a plain link."""
+    from pypdf import PdfReader
+
+    found = []
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"].get_object()
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        found.append(f"{where}: PDF with document scripts")
+    for key in ("/OpenAction", "/AA"):
+        if key in root:
+            found.append(f"{where}: PDF with {key}")
+    for number, page in enumerate(reader.pages, start=1):
+        if "/AA" in page:
+            found.append(f"{where}: page {number} with /AA")
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            kind, uri = action.get("/S"), str(action.get("/URI", ""))
+            if "/AA" in annotation or kind in _PDF_ACTIONS:
+                found.append(f"{where}: page {number}: a link with {kind}")
+            elif kind == "/URI" and unsafe_url_scheme(uri):
+                found.append(f"{where}: page {number}: a link to {uri[:40]}")
+    return found
+
+
 def site_findings(site: Path) -> list[str]:
     """Everything executable anywhere in a built site."""
     found: list[str] = []
@@ -121,9 +155,7 @@ def site_findings(site: Path) -> list[str]:
             if problem:
                 found.append(f"{where}: SVG with {problem}")
         elif suffix == ".pdf":
-            for word in (b"/JavaScript", b"/JS ", b"/Launch", b"/OpenAction", b"/AA"):
-                if word in data:
-                    found.append(f"{where}: PDF with {word.decode()}")
+            found += pdf_findings(data, where)
         elif suffix in (".js", ".css", ".htm", ".xhtml", ".shtml") and MARKER.encode() in data:
             found.append(f"{where}: contributed {suffix} file")
     return found

@@ -24,6 +24,7 @@ from goodpractice.core.readers.yamlsafe import YamlDocument
 # reference (&lt; &#60; &#x3c;), which a reader would see spelt out.
 _TAG = re.compile(r"</?[A-Za-z!?/][^<>]{0,40}>?")
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+$")
 # A placeholder of an interface label: {name}, nothing else (no attribute, index or format).
 _PLACEHOLDER_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -59,6 +60,23 @@ def validate_plain_text(doc: YamlDocument, path: str) -> Iterator[Problem]:
         else:
             continue
         yield Problem(path, doc.line_of(where), field_name(where), message)
+
+
+def validate_web_addresses(doc: YamlDocument, path: str) -> Iterator[Problem]:
+    """A field named url or website holds a web address (http or https), nothing that runs.
+
+    practice.yml's schema says so for its own fields; vocabularies have no schema for the
+    extra fields of a term (a licence's url), which pages link to.
+    """
+    for where, value in yaml_strings(doc.data):
+        name = where[-1] if where else ""
+        if name in ("url", "website") and not _WEB_ADDRESS.match(value):
+            yield Problem(
+                path,
+                doc.line_of(where),
+                field_name(where),
+                f"'{shorten(value)}' is not a web address; write it as https://…",
+            )
 
 
 def validate_control_characters(
@@ -149,6 +167,7 @@ __all__ = [
     "validate_control_characters",
     "validate_label_placeholders",
     "validate_plain_text",
+    "validate_web_addresses",
     "validate_yaml_control_characters",
     "yaml_strings",
 ]

@@ -18,6 +18,7 @@ from goodpractice.core.checks.longdocs import check_longdocs
 from goodpractice.core.checks.plaintext import (
     validate_label_placeholders,
     validate_plain_text,
+    validate_web_addresses,
     validate_yaml_control_characters,
 )
 from goodpractice.core.checks.practices import check_practice, validate_unique_ids
@@ -81,6 +82,9 @@ def check(content: RawContent, layout: SiteLayout | None = None) -> list[Problem
         problems += _check_page(page, sources)
     problems += check_longdocs(content, sources)
     problems += check_files(content, layout.owned_folders, layout.owned_pages)
+    for vocabulary in content.vocabularies.by_name.values():
+        if vocabulary.source is not None:
+            problems += validate_web_addresses(vocabulary.source, vocabulary.path)
     for path, doc in _yaml_documents(content):
         problems += _check_yaml(path, doc)
     for path, text in _texts(content):
