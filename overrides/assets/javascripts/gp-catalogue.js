@@ -1,8 +1,11 @@
-// goodpractice catalogue: filter and sort every case study, over the compact index that
-// gp-catalogue-data.js fetches once. Without this script the catalogue is its numbered static
-// pages; the filter form is shown only here. Until a reader filters or sorts, the page's own
-// cards stay (nothing is fetched); then the matching cards replace them, a page at a time.
-// The choice is kept in the URL query (?theme=social-economy&sort=start) so it can be shared.
+// goodpractice catalogue: filter and sort every case study. Without this script the catalogue
+// is its numbered static pages. The choice is kept in the URL query
+// (?q=iasi&theme=social-economy&sort=start) so a filtered view can be shared.
+//
+// Where the records come from is one function, readRecords(): the compact index of the
+// language, through gp-catalogue-data.js (core/pages/catalogue_index.py), fetched only once a
+// reader filters, sorts or types (the first view is the page's own cards). Filtering, counting
+// and sorting work on records only; the matching cards are drawn a page at a time.
 (function () {
   "use strict";
   var form = document.getElementById("gp-filters");
@@ -11,41 +14,159 @@
   var data = window.gpCatalogueData;
   if (!form || !list || !count || !data) return;
 
-  var PAGE = 50; // cards shown at a time, as on a static page (core/pages/paging.py)
+  // The count is a live region: it is announced once the choice settles, not at every key
+  // press in the text box or arrow key in a list (issue 14).
+  var SETTLE_MS = 700;
+  var TEXT_MS = 150;
+  var PAGE = 50; // cards drawn at a time, as on a static page (core/pages/paging.py)
   var language = document.documentElement.lang || "en";
   var templates = JSON.parse(form.getAttribute("data-counts") || "{}");
   var messages = JSON.parse(form.getAttribute("data-messages") || "{}");
+  var activeTemplate = form.getAttribute("data-active") || "({chosen})";
   var indexUrl = form.getAttribute("data-index");
   var summariesUrl = form.getAttribute("data-summaries");
   var plural = new Intl.PluralRules(language);
   var number = new Intl.NumberFormat(language);
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+  var sort = form.querySelector("select[name=sort]");
+  var text = form.querySelector("input[name=q]");
+  var active = document.getElementById("gp-filters-active");
   var more = document.getElementById("gp-more");
   var pages = document.getElementById("gp-pages");
   var staticCards = Array.prototype.slice.call(list.children);
   var staticCount = count.textContent;
-  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
-  var sort = form.querySelector("select[name=sort]");
-  var matched = [];
-  var shown = 0;
+  var announcing = null;
+  var typing = null;
+  var records = null; // null until the index has come
+  var loading = null;
   var summaries = null;
+  var shown = [];
+  var drawn = 0;
   var generation = 0;
 
-  function hasOption(select, value) {
-    return Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+  function fold(value) {
+    return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(value) {
+    return fold(value).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // --- The records -------------------------------------------------------------------------
+
+  function searchable(card) {
+    var summary = summaries ? summaries[card.position] : "";
+    return fold([card.title, summary, card.place, card.period, card.themes.join(", ")].join(" "));
+  }
+
+  // One record per case study: its facet keys (by the selects' names), the folded text the box
+  // searches (title, summary, places, period, themes), its sort keys, and the card it shows.
+  function readRecords() {
+    if (!loading) {
+      loading = data.cards(indexUrl).then(function (cards) {
+        records = cards.map(function (card) {
+          var facets = {};
+          selects.forEach(function (select) {
+            var name = select.getAttribute("data-facet");
+            facets[name] = card.facets[name.replace(/-/g, "_")] || [];
+          });
+          return {
+            card: card,
+            element: null,
+            facets: facets,
+            text: searchable(card),
+            sort: { title: card.position, start: card.start, added: card.added }
+          };
+        });
+        // Summaries come in their own file, after the cards: searched and shown once here.
+        data.summaries(summariesUrl).then(function (all) {
+          summaries = all;
+          records.forEach(function (record) {
+            record.text = searchable(record.card);
+            var summary = record.element && record.element.querySelector(".gp-card__summary");
+            if (summary) summary.textContent = all[record.card.position];
+          });
+          if (isActive(readState()) && readState().words.length) apply(0);
+        }).catch(function () {});
+        return records;
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  // --- Filtering, counting, sorting: records in, records out --------------------------------
+
+  function readState() {
+    var state = { words: words(text ? text.value : ""), facets: {}, sort: sort.value };
+    selects.forEach(function (select) {
+      if (select.value) state.facets[select.getAttribute("data-facet")] = select.value;
+    });
+    return state;
+  }
+
+  function isActive(state) {
+    return state.words.length > 0 || Object.keys(state.facets).length > 0 ||
+      state.sort !== sort.options[0].value;
+  }
+
+  // Does the record match the state, leaving out one facet (to count that facet's options)?
+  function matches(record, state, leaveOut) {
+    for (var name in state.facets) {
+      if (name !== leaveOut && record.facets[name].indexOf(state.facets[name]) === -1) return false;
+    }
+    return state.words.every(function (word) { return record.text.indexOf(word) !== -1; });
+  }
+
+  // For every facet, how many records each of its options would give with the rest of the
+  // choice kept: an option of 0 could only empty the list.
+  function optionCounts(all, state) {
+    var counts = {};
+    selects.forEach(function (select) {
+      var name = select.getAttribute("data-facet");
+      var byKey = (counts[name] = {});
+      all.forEach(function (record) {
+        if (!matches(record, state, name)) return;
+        record.facets[name].forEach(function (key) { byKey[key] = (byKey[key] || 0) + 1; });
+      });
+    });
+    return counts;
+  }
+
+  var compare = {
+    title: function (a, b) { return a.sort.title - b.sort.title; },
+    // Most recent first; case studies without a period go last.
+    start: function (a, b) { return b.sort.start.localeCompare(a.sort.start) || a.sort.title - b.sort.title; },
+    added: function (a, b) { return b.sort.added.localeCompare(a.sort.added) || a.sort.title - b.sort.title; }
+  };
+
+  function select(all, state) {
+    return all
+      .filter(function (record) { return matches(record, state); })
+      .sort(compare[state.sort] || compare.title);
+  }
+
+  // --- The page ----------------------------------------------------------------------------
+
+  function hasOption(control, value) {
+    return Array.prototype.some.call(control.options, function (o) { return o.value === value; });
   }
 
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
-    selects.concat([sort]).forEach(function (select) {
-      var value = params.get(select.name);
-      if (value !== null && hasOption(select, value)) select.value = value;
+    selects.concat([sort]).forEach(function (control) {
+      var value = params.get(control.name);
+      if (value !== null && hasOption(control, value)) control.value = value;
     });
+    if (text) text.value = (params.get("q") || "").slice(0, text.maxLength > 0 ? text.maxLength : 200);
   }
 
   function writeUrl() {
     var params = new URLSearchParams();
-    selects.forEach(function (select) {
-      if (select.value) params.set(select.name, select.value);
+    var typed = text ? text.value.trim() : "";
+    if (typed) params.set("q", typed);
+    selects.forEach(function (control) {
+      if (control.value) params.set(control.name, control.value);
     });
     if (sort.value !== sort.options[0].value) params.set("sort", sort.value);
     var query = params.toString();
@@ -74,41 +195,42 @@
     });
   }
 
-  function active() {
-    return sort.value !== sort.options[0].value || selects.some(function (s) { return s.value; });
-  }
-
-  function matches(card) {
-    return selects.every(function (select) {
-      if (!select.value) return true;
-      var name = select.getAttribute("data-facet").replace(/-/g, "_");
-      return (card.facets[name] || []).indexOf(select.value) !== -1;
-    });
-  }
-
-  var compare = {
-    title: function (a, b) { return a.position - b.position; },
-    start: function (a, b) {
-      // Most recent first; case studies without a period go last.
-      return b.start.localeCompare(a.start) || a.position - b.position;
-    },
-    added: function (a, b) { return b.added.localeCompare(a.added) || a.position - b.position; }
-  };
-
   function countText(n) {
     if (n === 0 && templates.zero) return templates.zero;
     var template = templates[plural.select(n)] || templates.other || "{count}";
     return template.replace("{count}", number.format(n));
   }
 
-  function say(text) {
-    if (count.textContent !== text) count.textContent = text;
+  function showCounts(counts, state) {
+    selects.forEach(function (control) {
+      var name = control.getAttribute("data-facet");
+      Array.prototype.forEach.call(control.options, function (option) {
+        if (!option.value) return;
+        var n = counts[name][option.value] || 0;
+        option.textContent = option.getAttribute("data-label") + " (" + number.format(n) + ")";
+        option.disabled = n === 0 && state.facets[name] !== option.value;
+      });
+    });
+    // The folded filters say what is chosen: "(alese: Călărași, Economie socială)".
+    var chosen = selects
+      .filter(function (control) { return control.value; })
+      .map(function (control) {
+        return control.options[control.selectedIndex].getAttribute("data-label");
+      });
+    if (active) active.textContent = chosen.length ? activeTemplate.replace("{chosen}", chosen.join(", ")) : "";
   }
 
-  function element(tag, className, text) {
+  function say(value, delay) {
+    window.clearTimeout(announcing);
+    var show = function () { if (count.textContent !== value) count.textContent = value; };
+    if (delay) announcing = window.setTimeout(show, delay);
+    else show();
+  }
+
+  function element(tag, className, content) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (content !== undefined) node.textContent = content;
     return node;
   }
 
@@ -143,73 +265,72 @@
     return item;
   }
 
-  function showMore(focus) {
-    var next = matched.slice(shown, shown + PAGE);
+  function drawMore(focus) {
     var first = null;
-    next.forEach(function (card) {
-      var item = cardElement(card);
-      first = first || item;
-      list.appendChild(item);
+    shown.slice(drawn, drawn + PAGE).forEach(function (record) {
+      record.element = record.element || cardElement(record.card);
+      first = first || record.element;
+      list.appendChild(record.element);
     });
-    shown += next.length;
-    more.hidden = shown >= matched.length;
+    drawn = Math.min(shown.length, drawn + PAGE);
+    more.hidden = drawn >= shown.length;
     if (focus && first) first.querySelector("a").focus();
   }
 
-  // Summaries come in their own file, after the cards: filled in when they arrive.
-  function fillSummaries(all) {
-    summaries = all;
-    Array.prototype.forEach.call(list.querySelectorAll(".gp-card"), function (item, i) {
-      var card = matched[i];
-      var summary = item.querySelector(".gp-card__summary");
-      if (card && summary && !summary.textContent) summary.textContent = all[card.position];
-    });
-  }
-
-  function restore() {
+  function restore(delay) {
     list.replaceChildren.apply(list, staticCards);
     if (pages) pages.hidden = false;
     more.hidden = true;
-    say(staticCount);
+    if (records) showCounts(optionCounts(records, readState()), readState());
+    say(staticCount, delay);
   }
 
-  function apply() {
+  function apply(delay) {
     var ticket = ++generation;
+    var state = readState();
     writeUrl();
-    if (!active()) {
-      restore();
-      return Promise.resolve();
+    if (!isActive(state)) {
+      restore(delay);
+      return;
     }
     list.setAttribute("aria-busy", "true");
-    return data.cards(indexUrl).then(function (cards) {
+    readRecords().then(function (all) {
       if (ticket !== generation) return; // a newer choice replaced this one
-      matched = cards.filter(matches).sort(compare[sort.value] || compare.title);
-      shown = 0;
+      state = readState();
+      shown = select(all, state);
+      drawn = 0;
       list.textContent = "";
       if (pages) pages.hidden = true;
-      showMore(false);
-      say(countText(matched.length));
+      drawMore(false);
+      showCounts(optionCounts(all, state), state);
+      say(countText(shown.length), delay);
       list.setAttribute("aria-busy", "false");
-      if (!summaries) data.summaries(summariesUrl).then(fillSummaries).catch(function () {});
     }).catch(function (error) {
       list.setAttribute("aria-busy", "false");
-      restore();
-      say(messages.error);
+      restore(0);
+      say(messages.error, 0);
       if (window.console) window.console.warn("catalogue index unavailable:", error);
     });
   }
 
   // Fetch the index as soon as the reader reaches for the filters, not after the choice.
-  function warm() { data.cards(indexUrl).catch(function () {}); }
+  function warm() { readRecords().catch(function () {}); }
 
-  form.hidden = false;
   readUrl();
-  if (active()) apply();
+  if (isActive(readState())) apply(0);
   form.addEventListener("focusin", warm, { once: true });
   form.addEventListener("pointerdown", warm, { once: true });
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.addEventListener("change", function (event) {
+    if (event.target !== text) apply(SETTLE_MS);
+  });
+  if (text) {
+    text.addEventListener("input", function () {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(function () { apply(SETTLE_MS); }, TEXT_MS);
+    });
+  }
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(0); });
   // The reset event fires before the fields are reset.
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-  more.addEventListener("click", function () { showMore(true); });
+  form.addEventListener("reset", function () { window.setTimeout(function () { apply(0); }, 0); });
+  more.addEventListener("click", function () { drawMore(true); });
 })();

@@ -101,7 +101,17 @@ def _write_search_sources(site_dir: Path, prefix: str, others: list[str], out: P
 
 
 def _run_pagefind(executable: Path, sources: Path, bundle: Path) -> str:
-    command = [str(executable), "--site", str(sources), "--output-path", str(bundle)]
+    command = [
+        str(executable),
+        "--site",
+        str(sources),
+        "--output-path",
+        str(bundle),
+        # The fact box is metadata and filters (search-data.html), not text to quote: its
+        # labels made the excerpts ("Regiuni de dezvoltare București-Ilfov Județe ...").
+        "--exclude-selectors",
+        ".gp-factbox",
+    ]
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False

@@ -12,12 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import with_suffix
 from goodpractice.core.base.problems import ContentError, Problem, errors
-from goodpractice.core.checks.runner import check
+from goodpractice.core.base.uris import HOME_URI
+from goodpractice.core.checks.runner import SiteLayout, check
 from goodpractice.core.model.site import Site, site_from
-from goodpractice.core.pages.practice import practice_assets
-from goodpractice.core.pages.registry import generated_assets, generated_pages, generated_uris
+from goodpractice.core.pages.home import home_blocks
+from goodpractice.core.pages.practice import practice_assets, practice_contacts
+from goodpractice.core.pages.registry import (
+    generated_assets,
+    generated_pages,
+    generated_uris,
+    owned_folders,
+    owned_uris,
+)
 from goodpractice.core.pages.templates import Page
 from goodpractice.core.pages.translations import (
     ReaderNotice,
@@ -26,7 +35,7 @@ from goodpractice.core.pages.translations import (
     reader_notices,
     site_languages,
 )
-from goodpractice.core.readers.content import load_raw
+from goodpractice.core.readers.content import RawContent, load_raw
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.snapshot import Fingerprint, content_fingerprint
 
@@ -42,6 +51,10 @@ class SiteOutput:
     notices: dict[tuple[str, str], ReaderNotice]  # (neutral uri, language) -> notice
     languages: SiteLanguages
     fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
+    layout: SiteLayout  # what the site generates: no contributed file may take its place
+    # HTML of our templates drawn outside the sanitised text, by suffixed uri and meta key:
+    # a case study's contacts, the home page's blocks made from the data.
+    trusted_html: dict[str, dict[str, str]]
     # Suffixed uris of the generated pages that differ from the previous state of the content
     # (``serve`` rebuilds only those); None: anything may have changed, build everything.
     changed: frozenset[str] | None = None
@@ -50,7 +63,14 @@ class SiteOutput:
 def check_project(project: Project) -> list[Problem]:
     """Every problem of the content, errors and warnings (``goodpractice check``)."""
     raw = load_raw(project)
-    return check(raw, generated_uris(raw))
+    return check(raw, site_layout(raw))
+
+
+def site_layout(raw: RawContent) -> SiteLayout:
+    """What the site will generate, for the rules that depend on it."""
+    return SiteLayout(
+        tuple(generated_uris(raw)), tuple(owned_uris(raw)), frozenset(owned_folders(raw))
+    )
 
 
 @dataclass
@@ -103,7 +123,7 @@ def _only_practices_changed(project: Project, last: _Loaded, fingerprint: Finger
 
 def _checked_site(project: Project) -> Site:
     raw = load_raw(project)
-    problems = check(raw, generated_uris(raw))
+    problems = check(raw, site_layout(raw))
     if errors(problems):
         raise ContentError(errors(problems))
     warnings = tuple(p for p in problems if p not in errors(problems))
@@ -113,6 +133,17 @@ def _checked_site(project: Project) -> Site:
 def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
     notices = reader_notices(site)
     contents = _localised_contents(site)
+    trusted = {
+        **{
+            with_suffix(uri, language): {pagemeta.CONTACTS: html}
+            for uri, by_language in practice_contacts(site).items()
+            for language, html in by_language.items()
+        },
+        **{
+            with_suffix(HOME_URI, language): {pagemeta.HOME: html}
+            for language, html in home_blocks(site).items()
+        },
+    }
     return SiteOutput(
         site=site,
         contents=contents,
@@ -121,18 +152,27 @@ def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
         notices=notices,
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
-        changed=None if previous is None else _changed(previous, contents, notices),
+        layout=site_layout(site.raw),
+        trusted_html=trusted,
+        changed=None if previous is None else _changed(previous, contents, notices, trusted),
     )
 
 
 def _changed(
-    previous: SiteOutput, contents: dict[str, Page], notices: dict[tuple[str, str], ReaderNotice]
+    previous: SiteOutput,
+    contents: dict[str, Page],
+    notices: dict[tuple[str, str], ReaderNotice],
+    trusted: dict[str, dict[str, str]],
 ) -> frozenset[str]:
-    """Generated pages whose content or reader notice differs from ``previous``."""
+    """Generated pages whose content, reader notice or trusted HTML differs from ``previous``
+    (the home page is hand-written: an edit to a case study it shows rebuilds everything)."""
     moved = {uri for uri, page in contents.items() if previous.contents.get(uri) != page}
     for key in notices.keys() | previous.notices.keys():
         if notices.get(key) != previous.notices.get(key):
             moved.add(with_suffix(*key))
+    for uri in trusted.keys() | previous.trusted_html.keys():
+        if trusted.get(uri) != previous.trusted_html.get(uri):
+            moved.add(uri)
     return frozenset(moved)
 
 

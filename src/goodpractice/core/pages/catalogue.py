@@ -38,6 +38,8 @@ from goodpractice.core.pages.paging import CARDS_PER_PAGE, ListingPage, listing_
 from goodpractice.core.pages.templates import Page, Pages, html_page, plural_label, render_template
 
 SORTS = ("title", "start", "added")
+# The longest text the catalogue's text box keeps (titles and summaries are filtered by it).
+MAX_TEXT = 200
 # The listing pages linked from the catalogue (pages/taxonomy.py generates them).
 BROWSE = ("themes", "target-groups", "regions", "organisations")
 
@@ -197,6 +199,7 @@ def catalogue_page(
             for folder in BROWSE
         ],
         count=plural_label(site, "catalogue.count", total, language),
+        max_query=MAX_TEXT,
         count_templates={
             category: labels[f"catalogue.count.{category}"]
             for category in ("zero", "one", "few", "many", "other")

@@ -8,14 +8,13 @@ studies fall under each region, theme, target group, programme and year;
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from goodpractice.core.base import formatting, pagemeta
+from goodpractice.core.base import pagemeta
 from goodpractice.core.base.links import Link
 from goodpractice.core.base.uris import INDICATORS_URI, indicator_uri, url_between
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages import tilemap
-from goodpractice.core.pages.charts import ACHIEVED, NEUTRAL, TARGET, bar_chart
+from goodpractice.core.pages.charts import BarRow, bar_rows
 from goodpractice.core.pages.dashboard_view import Cell, DataRow, PageView
 from goodpractice.core.pages.indicators import (
     BASES,
@@ -28,8 +27,6 @@ from goodpractice.core.pages.indicators import (
 )
 from goodpractice.core.pages.templates import Page, Pages, html_page, render_template
 from goodpractice.core.readers.content import RawContent
-
-BASIS_COLOURS = {"achieved": ACHIEVED, "target": TARGET}
 
 
 def dashboard_uris(raw: RawContent) -> list[str]:
@@ -58,7 +55,8 @@ class TotalRow:
 class Chart:
     id: str
     title: str
-    svg: str
+    bars: list[BarRow]
+    legend: list[tuple[str, str]]  # (series name, kind) when there is more than one series
     columns: list[str]
     rows: list[DataRow]
 
@@ -112,9 +110,8 @@ def _count_chart(page: PageView, dimension: str) -> Chart:
     return Chart(
         chart_id,
         title,
-        _chart_svg(
-            page, chart_id, title, labels, [(page.labels["indicators.count"], counts, NEUTRAL)]
-        ),
+        bar_rows(labels, [(page.labels["indicators.count"], "count", counts)], page.number),
+        [],
         [page.labels["indicators.count"]],
         [
             DataRow(
@@ -125,39 +122,6 @@ def _count_chart(page: PageView, dimension: str) -> Chart:
             )
             for label, row in zip(labels, rows, strict=True)
         ],
-    )
-
-
-def _chart_svg(
-    page: PageView,
-    chart_id: str,
-    title: str,
-    labels: list[str],
-    series: list[tuple[str, list[int | None], str]],
-) -> str:
-    if not labels:
-        return ""
-    # pygal draws the first label at the bottom; reversed, the chart reads like its table.
-    reversed_series = tuple((name, tuple(values[::-1]), colour) for name, values, colour in series)
-    return _bar_chart(chart_id, title, tuple(labels[::-1]), reversed_series, page.locale)
-
-
-@lru_cache(maxsize=512)
-def _bar_chart(
-    chart_id: str,
-    title: str,
-    labels: tuple[str, ...],
-    series: tuple[tuple[str, tuple[int | None, ...], str], ...],
-    locale: str,
-) -> str:
-    # Drawing a chart is most of what the indicators cost; `serve` draws the same ones again
-    # after every edit that does not change them.
-    return bar_chart(
-        f"{chart_id}-svg",  # the figure around it has the chart's id
-        title,
-        labels,
-        series,
-        lambda value: formatting.number(int(value), locale),
     )
 
 
@@ -194,7 +158,7 @@ def _kind_chart(page: PageView, kind: str, dimension: str) -> Chart:
     title = page.labels[f"indicators.by.{dimension}"].format(kind=page.kind(kind))
     labels = [page.term(dimension, row.term) for row in rows]
     series = [
-        (page.basis(basis), [_value(row.sums.get(basis)) for row in rows], BASIS_COLOURS[basis])
+        (page.basis(basis), basis, [_value(row.sums.get(basis)) for row in rows])
         for basis in BASES
         if any(basis in row.sums for row in rows)
     ]
@@ -202,7 +166,8 @@ def _kind_chart(page: PageView, kind: str, dimension: str) -> Chart:
     return Chart(
         chart_id,
         title,
-        _chart_svg(page, chart_id, title, labels, series),
+        bar_rows(labels, series, page.number),
+        [(name, basis) for name, basis, _ in series],
         [page.basis(b) for b in BASES],
         [
             DataRow(

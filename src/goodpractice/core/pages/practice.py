@@ -7,6 +7,7 @@ from pathlib import Path
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.links import Link, site_link, site_target
+from goodpractice.core.base.text import slug
 from goodpractice.core.base.uris import (
     TAXONOMIES,
     organisation_uri,
@@ -14,10 +15,12 @@ from goodpractice.core.base.uris import (
     term_uri,
     url_between,
 )
+from goodpractice.core.checks.files import unpublishable
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.jsonld import practice_jsonld
 from goodpractice.core.pages.contacts import shown_contact
+from goodpractice.core.pages.facets import filtered_catalogue
 from goodpractice.core.pages.search import search_data
 from goodpractice.core.pages.templates import Page, Pages, render_template
 from goodpractice.core.readers.content import RawContent
@@ -35,13 +38,18 @@ class Row:
 class FigureRow:
     label: str
     value: str
-    basis: str
+    basis: str  # in the page's language
+    basis_key: str = ""  # "target" or "achieved"
+
+
+# The facts a reader needs first (issue 14): what state, when, where and who. The others fold
+# away in the fact box; countries only when no region says more.
+CORE_FACTS = ("status", "period", "countries", "regions", "counties", "localities", "organisations")
 
 
 def practice_page(site: Site, practice: Practice, language: str) -> Page:
-    """A case-study page: summary and fact box (our HTML), the prose (Markdown), contacts."""
+    """A case-study page: summary and fact box (our HTML), then the prose (Markdown)."""
     text = practice.text(language, site.project.default_language)
-    labels = site.labels.for_language(language)
     uri = practice_uri(practice.id)
     front = {
         "title": text.title,
@@ -51,18 +59,30 @@ def practice_page(site: Site, practice: Practice, language: str) -> Page:
         pagemeta.JSONLD: practice_jsonld(site, practice, language),
         pagemeta.SEARCH_DATA: search_data(site, practice, language),
     }
-    factbox = render_template(
-        site,
-        "factbox.html",
-        labels=labels,
-        language=language,  # the facts are in the page's language even when the prose is not
-        rows=fact_rows(site, practice, language),
-        figures=figure_rows(site, practice, language),
-    )
+    factbox = render_factbox(site, practice, language)
     summary = render_template(site, "summary.html", summary=text.summary)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
-    contacts = render_contacts(site, practice, language) if practice.contacts else ""
-    return Page(front, before=f"{summary}\n\n{factbox}", markdown=body, after=contacts)
+    # Contacts travel outside the sanitised text (practice_contacts, pagemeta.CONTACTS).
+    return Page(front, before=f"{summary}\n\n{factbox}", markdown=body)
+
+
+def render_factbox(site: Site, practice: Practice, language: str) -> str:
+    """The fact box: key figures and the core facts first, the other facts folded away."""
+    rows = fact_rows(site, practice, language)
+    core = [
+        row
+        for row in rows
+        if row.key in CORE_FACTS and not (row.key == "countries" and practice.regions)
+    ]
+    return render_template(
+        site,
+        "factbox.html",
+        labels=site.labels.for_language(language),
+        language=language,  # the facts are in the page's language even when the prose is not
+        core=core,
+        more=[row for row in rows if row not in core],
+        figures=figure_rows(site, practice, language),
+    )
 
 
 def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
@@ -91,11 +111,28 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
         ),
         Row("countries", labels["factbox.countries"], terms("countries", practice.countries)),
         Row("regions", labels["factbox.regions"], terms("regions", practice.regions)),
-        Row("counties", labels["factbox.counties"], terms("counties", practice.counties)),
+        # Counties and towns lead to the catalogue showing the case studies of that place.
+        Row(
+            "counties",
+            labels["factbox.counties"],
+            [
+                Link(
+                    vocab["counties"].label(county, language),
+                    href=filtered_catalogue(page, "place", f"county:{county}"),
+                )
+                for county in practice.counties
+            ],
+        ),
         Row(
             "localities",
             labels["factbox.localities"],
-            [Link(locality.name) for locality in practice.localities],
+            [
+                Link(
+                    locality.name,
+                    href=filtered_catalogue(page, "place", f"locality:{slug(locality.name)}"),
+                )
+                for locality in practice.localities
+            ],
         ),
         Row(
             "organisations",
@@ -123,7 +160,19 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
             "sources",
             labels["factbox.sources"],
             [
-                Link(source.title, href=source.url, note=source.publisher)
+                Link(
+                    source.title,
+                    href=source.url,
+                    note=", ".join(
+                        part
+                        for part in (
+                            source.publisher,
+                            formatting.partial_date(source.date, locale) if source.date else None,
+                        )
+                        if part
+                    )
+                    or None,
+                )
                 for source in practice.sources
             ],
         ),
@@ -171,6 +220,7 @@ def figure_rows(site: Site, practice: Practice, language: str) -> list[FigureRow
             kinds.label(figure.kind, language),
             formatting.number(figure.value, locale),
             site.labels.get(f"basis.{figure.basis}", language),
+            figure.basis,
         )
         for figure in practice.figures
     ]
@@ -197,9 +247,27 @@ def practice_assets(site: Site) -> dict[str, Path]:
     for source in site.raw.practices:
         for asset in source.assets:
             resolved = site_target(asset, Path(asset).name)
-            if resolved:
-                assets[resolved] = site.project.root / asset
+            path = site.project.root / asset
+            # check refuses anything else; this keeps it out even if check was bypassed.
+            if resolved and unpublishable(path) is None:
+                assets[resolved] = path
     return assets
+
+
+def practice_contacts(site: Site) -> dict[str, dict[str, str]]:
+    """The contact block of each case study that has contacts: uri -> language -> HTML.
+
+    Kept out of the page's Markdown (and so out of the sanitiser): the adapter draws it after
+    the sanitised text (pagemeta.CONTACTS), and no contributed HTML can imitate it.
+    """
+    return {
+        practice_uri(practice.id): {
+            language: render_contacts(site, practice, language)
+            for language in site.project.language_codes
+        }
+        for practice in site.practices.values()
+        if practice.contacts
+    }
 
 
 def render_contacts(site: Site, practice: Practice, language: str) -> str:
