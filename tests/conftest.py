@@ -20,6 +20,10 @@ SHARED = ("mkdocs.yml", "vocabularies", "i18n", "schema", "overrides")
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 
+# Check's messages are printed in English unless a test chooses a language (--lang ro, or
+# this variable): the assertions below quote the English catalogue (i18n/messages.yml).
+os.environ["GOODPRACTICE_LANG"] = "en"
+
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects, so "not browser" sees the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -14,23 +14,32 @@ Y = "practices/alpha/practice.yml"
 R = "practices/alpha/ro.md"
 
 CASES = [
-    ("yaml-syntax", f"{Y}:22: (yaml): invalid YAML: while parsing a flow sequence;"),
+    (
+        "yaml-syntax",
+        f"{Y}:21: (file): the list opened with '[' on this line is not closed by ']' on the same "
+        "line, or one of its items needs quotes (it holds ':' or ','); you can also write one "
+        "item per line, starting with '- '",
+    ),
     (
         "duplicate-key",
-        f"{Y}:34: (yaml): invalid YAML: the key 'status' appears twice (first on line 2); keep one",
+        f"{Y}:34: (file): the field 'status' appears twice (first on line 2); keep one",
     ),
     ("required-field", f"{Y}:1: status: required field is missing"),
-    ("wrong-type", f"{Y}:21: themes: expected a list, got the text 'social-economy'"),
+    (
+        "wrong-type",
+        f"{Y}:21: themes: this is a list, not a text: write one item per line starting with "
+        "'- ', or in square brackets: themes: [social-economy]",
+    ),
     (
         "unknown-term",
-        f"{Y}:21: themes[1]: unknown term 'social-econmy' in vocabulary 'themes'; "
-        "did you mean 'social-economy', 'social-entrepreneurship'?",
+        f"{Y}:21: themes[1]: 'social-econmy' is not in the list of allowed values "
+        "(vocabularies/themes.yml); did you mean 'social-economy', 'social-entrepreneurship'?",
     ),
     ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'?"),
     (
         "date-format",
-        f"{Y}:34: added: '01.11.2026' has the wrong form; expected the day the case study was "
-        "added to the platform (YYYY-MM-DD).",
+        f"{Y}:34: added: '01.11.2026' has the wrong form; expected a day written YYYY-MM-DD "
+        "(for example 2026-11-01)",
     ),
     (
         "end-before-start",
@@ -73,19 +82,18 @@ CASES = [
     ),
     (
         "figure-part-exceeds-whole",
-        f"{Y}:28: figures[2].value: 'jobs-for-vulnerable' (5000) is part of 'jobs-created' and "
-        "cannot exceed it (1234)",
+        f"{Y}:28: figures[2].value: 'jobs-for-vulnerable' (5,000) is part of 'jobs-created' and "
+        "cannot exceed it (1,234)",
     ),
     ("front-matter-missing", f"{R}:2: summary: required field is missing"),
     (
         "yaml-alias",
-        f"{Y}:22: (yaml): invalid YAML: aliases (*name) are not allowed in content files; "
-        "write the value out",
+        f"{Y}:22: (file): references (*name) are not allowed in content files; write the value out",
     ),
     ("not-utf8", f"{R}:2: (file): not UTF-8 text; save the file as UTF-8"),
     (
         "cedilla",
-        f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' with 'ș' (comma below)",
+        f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' → 'ș' (comma below)",
     ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
 ]
@@ -153,5 +161,5 @@ def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:
     root = project("broken/unknown-term")
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 1
-    assert "unknown term 'social-econmy'" in result.output
+    assert "'social-econmy' is not in the list of allowed values" in result.output
     assert not (root / "site").exists()

@@ -8,8 +8,17 @@ from pathlib import Path
 import click
 
 from goodpractice.core.base.problems import Severity
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project, ProjectError
 
+LANG_OPTION = click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="ro|en",
+    help="Language of the messages (default: $GOODPRACTICE_LANG, else the locale if it is a "
+    "language of the site, else the site's first language).",
+)
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -35,18 +44,48 @@ def main() -> None:
 
 @main.command()
 @ROOT_OPTION
-def check(root: Path) -> None:
+@LANG_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: annotations on the pull request's lines, in every language.",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append a summary in every language to this file (GitHub: $GITHUB_STEP_SUMMARY).",
+)
+def check(root: Path, language: str | None, output_format: str, summary_file: Path | None) -> None:
     """Validate all content; print one line per problem; exit 1 on any error."""
+    from goodpractice.authoring.check_report import (
+        github_annotations,
+        job_summary,
+        summary_line,
+        text_lines,
+    )
     from goodpractice.core.pipeline import check_project
 
-    problems = check_project(Project.at(root))
-    for problem in problems:
-        click.echo(problem.format())
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    warnings = len(problems) - len(errors)
-    summary = f"{len(errors)} error(s), {warnings} warning(s)"
-    click.echo(summary if problems else "All content is valid.", err=True)
-    sys.exit(1 if errors else 0)
+    project = Project.at(root)
+    language = message_language(project, language)
+    catalogue = load_catalogue(project)
+    problems = check_project(project)
+    languages = [language, *(code for code in project.language_codes if code != language)]
+    if output_format == "github":
+        lines = github_annotations(problems, catalogue, languages)
+    else:
+        lines = text_lines(problems, catalogue, language)
+    for line in lines:
+        click.echo(line)
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            handle.write(job_summary(problems, catalogue, languages))
+    click.echo(summary_line(problems, catalogue, language), err=True)
+    sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
 
 
 @main.command()

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from goodpractice.build.sitebuild import refusal
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import language_prefix, suffix_language
 from goodpractice.core.base.links import neutral
@@ -24,6 +25,7 @@ from goodpractice.core.checks.safety import unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
 from goodpractice.core.pages.translations import ReaderNotice
 from goodpractice.core.pipeline import SiteOutput, site_output
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 from .config import GoodPracticeConfig
@@ -171,14 +173,13 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         try:
             output = site_output(project)
         except ContentError as exc:
-            raise PluginError(
-                f"the content has {len(exc.problems)} error(s); nothing was built:\n{exc}"
-            ) from None
+            raise PluginError(refusal(project, exc.problems)) from None
         # Content warnings (an outdated translation) must not stop a strict build: the page is
         # published with a notice. `goodpractice check` lists them, once per state of the content.
         if previous is None or previous.site is not output.site:
+            catalogue, language = load_catalogue(project), message_language(project)
             for warning in output.site.warnings:
-                log.info(warning.format())
+                log.info(catalogue.problem(warning, language))
         return output
 
     @staticmethod

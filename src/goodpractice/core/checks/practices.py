@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from goodpractice.core.base.links import SiteSources
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
-from goodpractice.core.base.text import fold
+from goodpractice.core.base.text import fold, quote_list
 from goodpractice.core.checks.placeholders import covered_by_placeholder, placeholder_fields
 from goodpractice.core.checks.safety import check_practice_safety
 from goodpractice.core.checks.schema import field_name, schema_problems
@@ -44,8 +45,7 @@ def _validate_folder_matches_id(source: PracticeSource) -> Iterator[Problem]:
             source.facts_path,
             doc.line_of(("id",)),
             "id",
-            f"'{practice_id}' differs from the folder name '{source.folder_name}'; "
-            "rename the folder or change the id so they are equal",
+            msg("practice.id-differs-from-folder", id=practice_id, folder=source.folder_name),
         )
 
 
@@ -62,7 +62,7 @@ def validate_unique_ids(sources: list[PracticeSource]) -> Iterator[Problem]:
                 source.facts_path,
                 source.facts.line_of(("id",)),
                 "id",
-                f"'{practice_id}' is already the id of {seen[key].facts_path}; ids must be unique",
+                msg("practice.id-taken", id=practice_id, other=seen[key].facts_path),
             )
         else:
             seen[key] = source
@@ -76,7 +76,7 @@ def _validate_period_order(doc: YamlDocument, path: str) -> Iterator[Problem]:
             path,
             doc.line_of(("period", "end")),
             "period.end",
-            f"the period ends ({end}) before it starts ({start})",
+            msg("practice.period-ends-before-start", start=start, end=end),
         )
 
 
@@ -106,8 +106,7 @@ def _validate_regions_of_counties(
                 path,
                 doc.line_of(where),
                 "location.regions",
-                f"county '{county}' lies in region '{region}', which is not listed in "
-                "location.regions; add it",
+                msg("practice.county-region-missing", county=county, region=region),
             )
 
 
@@ -127,8 +126,7 @@ def _validate_regions_country(
                 path,
                 doc.line_of(("location", "regions", i)),
                 "location.countries",
-                f"region '{region}' is in country '{country}', which is not listed in "
-                "location.countries",
+                msg("practice.region-country-missing", region=region, country=country),
             )
 
 
@@ -145,13 +143,20 @@ def _validate_priority_axis(
         return
     axes = programmes[programme].extra.get("axes") or {}
     if axis not in axes:
-        known = ", ".join(f"'{a}'" for a in axes) or "none are listed"
+        known = (
+            msg("practice.axes", axes=quote_list(list(axes))) if axes else msg("practice.no-axes")
+        )
         yield Problem(
             path,
             doc.line_of(("funding", "priority_axis")),
             "funding.priority_axis",
-            f"programme '{programme}' has no priority axis '{axis}'; its axes: {known} "
-            f"(see {programmes.path})",
+            msg(
+                "practice.unknown-axis",
+                programme=programme,
+                axis=axis,
+                known=known,
+                file=programmes.path,
+            ),
         )
 
 
@@ -171,7 +176,7 @@ def _validate_figure_parts(
                 path,
                 doc.line_of(("figures", i, "kind")),
                 f"figures[{i + 1}].kind",
-                f"'{key[0]}' ({key[1]}) is given twice; keep one figure per kind and basis",
+                msg("practice.figure-twice", kind=str(key[0]), basis=str(key[1])),
             )
         if isinstance(figure.get("value"), int):
             values[key] = figure["value"]
@@ -186,7 +191,13 @@ def _validate_figure_parts(
                 path,
                 doc.line_of(("figures", i, "value")),
                 f"figures[{i + 1}].value",
-                f"'{kind}' ({value}) is part of '{whole}' and cannot exceed it ({whole_value})",
+                msg(
+                    "practice.figure-exceeds-whole",
+                    kind=str(kind),
+                    value=value,
+                    whole=str(whole),
+                    whole_value=whole_value,
+                ),
             )
 
 
@@ -206,9 +217,11 @@ def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator
                 text.path,
                 last_line,
                 "sections",
-                f"missing the section '## {heading}' (sections, in order: "
-                + ", ".join(t.label(text.language) for t in sections.terms.values())
-                + ")",
+                msg(
+                    "sections.missing",
+                    heading=heading,
+                    order=", ".join(t.label(text.language) for t in sections.terms.values()),
+                ),
             )
             continue
         index = found_folded.index(fold(heading))
@@ -217,7 +230,7 @@ def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator
                 text.path,
                 found[index].line,
                 "sections",
-                f"the section '## {heading}' is out of order",
+                msg("sections.out-of-order", heading=heading),
             )
         position = max(position, index)
         last_line = found[index].line

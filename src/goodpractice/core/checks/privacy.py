@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from goodpractice.core.base.messages import Param, msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.checks.placeholders import PLACEHOLDER
 from goodpractice.core.checks.schema import field_name
@@ -27,7 +28,11 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
     for index, contact in enumerate(contacts if isinstance(contacts, list) else []):
         if not isinstance(contact, dict):
             continue
-        name = contact.get("name") or f"contact {index + 1}"
+        name: Param = (
+            str(contact["name"])
+            if contact.get("name")
+            else msg("contacts.unnamed", number=index + 1)
+        )
         consent = contact.get("consent")
         where = field_name(("contacts", index, "consent"))
         if consent is None:
@@ -35,16 +40,14 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
                 path,
                 doc.line_of(("contacts", index)),
                 where,
-                f"{name} has no consent record; the site shows a contact only with the "
-                "person's consent: add consent with given: true, the date (YYYY-MM-DD) and "
-                "the source (for example: signed form), or remove the contact",
+                msg("contacts.no-consent", name=name),
             )
         elif isinstance(consent, dict) and consent.get("given") not in (True, PLACEHOLDER):
             yield Problem(
                 path,
                 doc.line_of(("contacts", index, "consent", "given")),
                 where,
-                f"{name} has not given consent (given is not true); remove the contact",
+                msg("contacts.consent-not-given", name=name),
             )
 
 
@@ -57,9 +60,7 @@ def _validate_personal_data_in_prose(text: TextSource) -> Iterator[Problem]:
                 text.path,
                 number,
                 "personal data",
-                f"the e-mail address '{match.group(0)}' is written in the text; move it to "
-                "contacts in practice.yml with the person's consent (the site then shows it "
-                "hidden from address harvesters)",
+                msg("personal-data.email", address=match.group(0)),
             )
         for match in _PHONE.finditer(line):
             if _looks_like_phone(match.group(0)):
@@ -67,8 +68,7 @@ def _validate_personal_data_in_prose(text: TextSource) -> Iterator[Problem]:
                     text.path,
                     number,
                     "personal data",
-                    f"the phone number '{match.group(0).strip()}' is written in the text; move "
-                    "it to contacts in practice.yml with the person's consent",
+                    msg("personal-data.phone", number=match.group(0).strip()),
                 )
 
 

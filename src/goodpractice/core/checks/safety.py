@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import joined, msg
+from goodpractice.core.base.problems import FILE, Problem
 from goodpractice.core.base.text import shorten
 from goodpractice.core.checks.placeholders import check_placeholders
 from goodpractice.core.checks.privacy import check_privacy
@@ -44,20 +45,13 @@ def _validate_html_elements(path: str, tags: Iterable[Tag]) -> Iterator[Problem]
         if tag.name in policy.tags:
             continue
         if tag.name in policy.remove_with_content:
-            reason = "it could run code, load another site or collect readers' input"
-            yield Problem(
-                path,
-                tag.line,
-                "html",
-                f"the HTML element <{tag.name}> is not allowed ({reason}); remove it",
-            )
+            yield Problem(path, tag.line, "html", msg("html.dangerous-element", element=tag.name))
         else:
             yield Problem(
                 path,
                 tag.line,
                 "html",
-                f"the HTML element <{tag.name}> is not in the allowed list; write the text in "
-                "Markdown instead",
+                msg("html.unknown-element", element=tag.name),
             )
 
 
@@ -72,7 +66,7 @@ def _validate_event_handlers(
                     path,
                     tag.line,
                     "html",
-                    f"the attribute '{name}' on <{tag.name}> would run a script; remove it",
+                    msg("html.event-attribute", attribute=name, element=tag.name),
                 )
     for key in keys:
         if key.name.startswith("on"):
@@ -80,7 +74,7 @@ def _validate_event_handlers(
                 path,
                 key.line,
                 "html",
-                f"the attribute list sets '{key.name}', which would run a script; remove it",
+                msg("html.event-in-attribute-list", attribute=key.name),
             )
 
 
@@ -97,7 +91,7 @@ def _validate_html_attributes(
                     path,
                     tag.line,
                     "html",
-                    f"the attribute '{name}' is not allowed on <{tag.name}>; remove it",
+                    msg("html.attribute-not-allowed", attribute=name, element=tag.name),
                 )
     for key in keys:
         if not key.name.startswith("on") and not policy.allows_attribute("*", key.name):
@@ -105,8 +99,7 @@ def _validate_html_attributes(
                 path,
                 key.line,
                 "html",
-                f"the attribute list sets '{key.name}', which is not allowed; use only "
-                "#id, .class and title",
+                msg("html.attribute-list-not-allowed", attribute=key.name),
             )
 
 
@@ -120,9 +113,11 @@ def _validate_reserved_ids(path: str, tags: Iterable[Tag]) -> Iterator[Problem]:
                     path,
                     tag.line,
                     "html",
-                    f"the id '{value}' is reserved for the site (ids starting with "
-                    + " or ".join(f"'{prefix}'" for prefix in reserved)
-                    + "); choose another id",
+                    msg(
+                        "html.reserved-id",
+                        id=value,
+                        prefixes=joined([f"'{prefix}'" for prefix in reserved], "word.or"),
+                    ),
                 )
 
 
@@ -148,8 +143,7 @@ def _validate_url_schemes(path: str, urls: Iterable[tuple[str, int, bool]]) -> I
                 path,
                 line,
                 "links",
-                f"'{shorten(url)}' is a {scheme}: link, which is not allowed; link to a web "
-                "page (https://…) or to a file beside the text",
+                msg("links.unsafe-scheme", url=shorten(url), scheme=scheme),
             )
 
 
@@ -163,8 +157,7 @@ def _validate_external_images(
                 path,
                 line,
                 "images",
-                f"image '{shorten(url)}' is on another website and readers' browsers would "
-                "contact it; save the image beside the text and write ![description](file.png)",
+                msg("images.other-site", url=shorten(url)),
             )
 
 
@@ -202,9 +195,8 @@ def _validate_svg_assets(assets: Iterable[str], root: Path) -> Iterator[Problem]
             yield Problem(
                 asset,
                 line,
-                "(file)",
-                f"the SVG image contains '{shorten(found.strip(), 30)}' (a script or a "
-                "reference to another site), which is not allowed; export the image as PNG",
+                FILE,
+                msg("file.unsafe-svg", found=shorten(found.strip(), 30)),
             )
 
 

@@ -12,6 +12,7 @@ from goodpractice.core.base.links import (
     resolves,
     site_target,
 )
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.readers.markdowndoc import SourceLink
 
@@ -29,12 +30,12 @@ def validate_links(
                 path,
                 link.line,
                 "links",
-                f"'{target}' is an absolute link; link to the .md file relative to this one",
+                msg("links.absolute", target=target),
             )
             continue
         uri = docs_link_target(page_uri, target) if page_uri else site_target(path, target)
         if uri is None or not resolves(uri, sources):
-            yield Problem(path, link.line, "links", f"'{target}' resolves to no page or file")
+            yield Problem(path, link.line, "links", msg("links.nowhere", target=target))
 
 
 def validate_image_alt(path: str, links: Iterable[SourceLink]) -> Iterator[Problem]:
@@ -45,8 +46,7 @@ def validate_image_alt(path: str, links: Iterable[SourceLink]) -> Iterator[Probl
                 path,
                 link.line,
                 "images",
-                f"image '{link.target}' has no alt text; describe what it shows: "
-                f"![description]({link.target})",
+                msg("images.no-alt", target=link.target),
             )
 
 
@@ -58,10 +58,7 @@ def validate_romanian_letters(path: str, text: str, first_line: int = 1) -> Iter
     for offset, line in enumerate(text.splitlines()):
         wrong = sorted({c for c in line if c in _CEDILLA})
         if wrong:
-            fixes = ", ".join(f"'{c}' with '{_CEDILLA[c]}'" for c in wrong)
+            fixes = ", ".join(f"'{c}' → '{_CEDILLA[c]}'" for c in wrong)
             yield Problem(
-                path,
-                first_line + offset,
-                "spelling",
-                f"cedilla letters in Romanian text; replace {fixes} (comma below)",
+                path, first_line + offset, "spelling", msg("spelling.cedilla", fixes=fixes)
             )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, HEADER, Problem
 from goodpractice.core.readers.markdowndoc import FrontMatterError, MarkdownDocument, parse_markdown
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -24,20 +25,18 @@ def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     """Read a UTF-8 text file, or say in words why it cannot be read."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, Problem(
-            rel, 1, "(file)", f"file is {size:,} bytes; content files must stay under 1 MB"
-        )
+        return None, Problem(rel, 1, FILE, msg("file.too-large", size=size))
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Windows Notepad's "Unicode": the commonest wrong encoding after the legacy code pages.
-        return None, Problem(rel, 1, "(file)", "saved as UTF-16; save the file as UTF-8")
+        return None, Problem(rel, 1, FILE, msg("file.utf16"))
     if b"\x00" in data:
-        return None, Problem(rel, 1, "(file)", "binary data where text was expected")
+        return None, Problem(rel, 1, FILE, msg("file.binary"))
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, Problem(rel, line, "(file)", "not UTF-8 text; save the file as UTF-8")
+        return None, Problem(rel, line, FILE, msg("file.not-utf8"))
 
 
 def parse_yaml_file(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
@@ -48,7 +47,7 @@ def parse_yaml_file(path: Path, rel: str, problems: list[Problem]) -> YamlDocume
     try:
         return load_yaml(text)
     except YamlSyntaxError as exc:
-        problems.append(Problem(rel, exc.line, "(yaml)", exc.message))
+        problems.append(Problem(rel, exc.line, FILE, exc.message))
         return None
 
 
@@ -60,5 +59,5 @@ def parse_markdown_file(path: Path, rel: str, problems: list[Problem]) -> Markdo
     try:
         return parse_markdown(text)
     except (YamlSyntaxError, FrontMatterError) as exc:
-        problems.append(Problem(rel, exc.line, "(front matter)", exc.message))
+        problems.append(Problem(rel, exc.line, HEADER, exc.message))
         return None

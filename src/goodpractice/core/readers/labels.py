@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
 
@@ -30,7 +31,9 @@ def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, l
         return Labels({}), [Problem(rel, exc.line, "labels", exc.message)]
     data = doc.data if isinstance(doc.data, dict) else {}
     problems = [
-        Problem(rel, doc.line_of((key,)), f"{key}.{lang}", f"missing the '{lang}' text")
+        Problem(
+            rel, doc.line_of((key,)), f"{key}.{lang}", msg("labels.missing-text", language=lang)
+        )
         for key, values in data.items()
         for lang in languages
         if not isinstance(values, dict) or not str(values.get(lang, "")).strip()

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -53,10 +54,10 @@ class MarkdownDocument:
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: Message) -> None:
         self.line = line
         self.message = message
-        super().__init__(message)
+        super().__init__(message.key)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -67,7 +68,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    raise FrontMatterError(1, "front matter opened with '---' is never closed by a '---' line")
+    raise FrontMatterError(1, msg("header.unclosed"))
 
 
 def parse_markdown(text: str) -> MarkdownDocument:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import nearest, quote_list
 from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
@@ -77,7 +78,7 @@ def load_vocabularies(
             continue
         terms = doc.data.get("terms") if isinstance(doc.data, dict) else None
         if not isinstance(terms, dict):
-            problems.append(Problem(rel, 1, "terms", "expected a mapping 'terms:' of term ids"))
+            problems.append(Problem(rel, 1, "terms", msg("terms.not-a-mapping")))
             continue
         vocabulary_terms: dict[str, Term] = {}
         for term_id, body in terms.items():
@@ -103,12 +104,14 @@ def _term_problems(
             path,
             line,
             f"terms.{term_id}",
-            "a term id is lowercase ASCII letters and digits joined by hyphens or dots",
+            msg("terms.bad-id"),
         )
     if not isinstance(body, dict):
-        yield Problem(path, line, f"terms.{term_id}", "expected a label per language")
+        yield Problem(path, line, f"terms.{term_id}", msg("terms.no-labels"))
         return
     for lang in languages:
         label = body.get(lang)
         if not isinstance(label, str) or not label.strip():
-            yield Problem(path, line, f"terms.{term_id}.{lang}", f"missing the '{lang}' label")
+            yield Problem(
+                path, line, f"terms.{term_id}.{lang}", msg("terms.missing-label", language=lang)
+            )
