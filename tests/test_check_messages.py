@@ -188,3 +188,55 @@ def test_field_words_are_translated_and_file_fields_are_not(project: Callable[..
         "practices/alpha/ro.md:8: ortografie: litere cu sedilă în text românesc; înlocuiți "
         "'ş' → 'ș' (virgulă dedesubt)"
     ) in result.output.splitlines()
+
+
+def test_a_broken_header_in_ro_md_gives_no_advice_about_en_md(
+    project: Callable[..., Path],
+) -> None:
+    """en.md is a correct translation; without ro.md's text check cannot judge it (before, it
+    told the partner to remove 'translation' from en.md, which was wrong)."""
+    result = run_cli("check", "--root", str(project("broken/header-unquoted-colon")))
+    problems = [line for line in result.output.splitlines() if line.startswith("practices/")]
+    assert len(problems) == 1 and problems[0].startswith("practices/alpha/ro.md:3: (header):")
+
+
+# -- GitHub annotations and the job summary ---------------------------------------------------
+
+
+def test_github_format_annotates_the_line_in_both_languages(
+    project: Callable[..., Path], tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.md"
+    root = project("broken/unknown-term")
+    result = run_cli(
+        "check", "--root", str(root), "--format", "github", "--lang", "ro", "--summary", str(summary)
+    )
+    assert result.exit_code == 1
+    annotation = next(line for line in result.output.splitlines() if line.startswith("::"))
+    assert annotation == (
+        "::error file=practices/alpha/practice.yml,line=21,title=themes[1]::'social-econmy' nu "
+        "este în lista de valori permise (vocabularies/themes.yml); ați vrut să scrieți "
+        "'social-economy', 'social-entrepreneurship'?%0A'social-econmy' is not in the list of "
+        "allowed values (vocabularies/themes.yml); did you mean 'social-economy', "
+        "'social-entrepreneurship'?"
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert "### Verificarea conținutului (ro)" in text and "### Content check (en)" in text
+    assert "erori: 1, avertismente: 0" in text and "1 error(s), 0 warning(s)" in text
+
+
+def test_an_annotation_cannot_be_ended_or_forged_by_the_content() -> None:
+    from goodpractice.authoring.check_report import github_annotations, job_summary
+    from goodpractice.core.base.problems import Problem
+
+    catalogue = Catalogue({"links.nowhere": {"en": "'{target}' resolves to no page or file"}})
+    hostile = "x%0A::error file=x::forged\n::warning::y,z:w"
+    problem = Problem("practices/a,b:c/ro.md", 3, "links", msg("links.nowhere", target=hostile))
+    (line,) = github_annotations([problem], catalogue, ["en"])
+    # One command on one line: what follows the second '::' is all message text, and a '%0A'
+    # written by the contributor stays those three characters instead of becoming a newline.
+    assert "\n" not in line
+    assert line.startswith("::error file=practices/a%2Cb%3Ac/ro.md,line=3,title=links::'x%250A")
+    assert "forged%0A::warning" in line
+    summary = job_summary([problem], catalogue, ["en"])
+    assert "```text\n" in summary  # shown as written, never read as Markdown

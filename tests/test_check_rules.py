@@ -96,6 +96,49 @@ CASES = [
         f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' → 'ș' (comma below)",
     ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
+    # The YAML mistakes partners make, in plain words (the parser's own text says nothing to
+    # them: "mapping values are not allowed here").
+    (
+        "yaml-unquoted-colon",
+        f"{Y}:31: (file): the value of 'title' holds another colon followed by a space, so it "
+        "looks like the start of a new field; put the whole value in double quotes: "
+        '- title: "Raport final: Atelierul Alfa 2015"',
+    ),
+    (
+        "yaml-tab",
+        f"{Y}:5: (file): the line holds a tab character; indent with spaces only (some editors "
+        "insert a tab when you press the Tab key)",
+    ),
+    (
+        "yaml-indentation",
+        f"{Y}:15: (file): the line does not line up with the lines around it: fields that "
+        "belong together start in the same column (count the spaces at the start of the line), "
+        "and the items of a list ('- ') sit under their field, indented by the same number of "
+        "spaces",
+    ),
+    (
+        "yaml-unclosed-quote",
+        f"{Y}:31: (file): the quotation mark opened on this line is never closed; end the value "
+        "with the same mark (\" or ')",
+    ),
+    (
+        "yaml-quotes-inside",
+        f"{Y}:32: (file): text follows the closing quotation mark; to have quotation marks "
+        "inside a value, put the whole value in single quotes ('Asociația \"Alfa\"') or use „ ” "
+        "inside it",
+    ),
+    (
+        "list-as-text",
+        f"{Y}:22: target_groups: this is a list, not a text: write one item per line starting "
+        "with '- ', or in square brackets: target_groups: [vulnerable-groups, young-people]",
+    ),
+    (
+        "header-unquoted-colon",
+        f"{R}:3: (header): the value of 'summary' holds another colon followed by a space, so it "
+        "looks like the start of a new field; put the whole value in double quotes: "
+        'summary: "Atelierul Alfa: locuri de muncă pentru persoane din grupuri vulnerabile în '
+        'Iași."',
+    ),
 ]
 
 

@@ -125,8 +125,13 @@ def explain_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int
     if special or "an alias" in context or "an anchor" in context:
         character = special.group(1) if special else ("*" if "alias" in context else "&")
         return at, msg("yaml.special-start", character=character)
-    if "found '<scalar>'" in problem and any(quote in text for quote in "\"'"):
-        return at, msg("yaml.text-after-quote")
+    if "found '<scalar>'" in problem:
+        # A quote left open runs on over the next lines until some later quote closes it.
+        unclosed = next((i for i in range(opened, at) if lines[i].count('"') % 2), None)
+        if unclosed is not None:
+            return unclosed, msg("yaml.unclosed-quote")
+        if any(quote in text for quote in "\"'"):
+            return at, msg("yaml.text-after-quote")
     if "expected <block end>" in problem or "not allowed here" in problem:
         return at, msg("yaml.indentation")
     detail = "; ".join(part for part in (context, problem) if part)
