@@ -100,8 +100,8 @@ def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_search(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal fixture plus the 'search' overlay (a case study written with cedilla
-    letters, an organisation spelt two ways, an untranslated page), built once."""
+    """The minimal fixture plus the 'search' overlay (a case study with Romanian place names in
+    both languages, an organisation spelt two ways, an untranslated page), built once."""
     root = make_project(tmp_path_factory.mktemp("built-search") / "project", "search")
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 0, result.output

@@ -209,7 +209,15 @@ def test_github_format_annotates_the_line_in_both_languages(
     summary = tmp_path / "summary.md"
     root = project("broken/unknown-term")
     result = run_cli(
-        "check", "--root", str(root), "--format", "github", "--lang", "ro", "--summary", str(summary)
+        "check",
+        "--root",
+        str(root),
+        "--format",
+        "github",
+        "--lang",
+        "ro",
+        "--summary",
+        str(summary),
     )
     assert result.exit_code == 1
     annotation = next(line for line in result.output.splitlines() if line.startswith("::"))

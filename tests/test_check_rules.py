@@ -96,6 +96,21 @@ CASES = [
         f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' → 'ș' (comma below)",
     ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
+    (
+        "cedilla-in-values",
+        f"{Y}:14: organisations[1].name: cedilla letters; Romanian words and names are written "
+        "with the comma below: replace 'ţ' → 'ț'",
+    ),
+    (
+        "cedilla-in-english",
+        "practices/alpha/en.md:9: spelling: cedilla letters; Romanian words and names are "
+        "written with the comma below: replace 'ş' → 'ș'",
+    ),
+    ("contact-role-language", f"{Y}:37: contacts[1].role: missing the 'en' text"),
+    (
+        "contact-role-language",
+        f"{Y}:37: contacts[1].role: 'fr' is not a language of the site; expected one of 'ro', 'en'",
+    ),
     # The YAML mistakes partners make, in plain words (the parser's own text says nothing to
     # them: "mapping values are not allowed here").
     (

@@ -21,7 +21,12 @@ from goodpractice.core.checks.schema import (
     schema_problems,
     vocabulary_schema,
 )
-from goodpractice.core.checks.texts import validate_image_alt, validate_links
+from goodpractice.core.checks.texts import (
+    validate_image_alt,
+    validate_letters_of_values,
+    validate_links,
+    validate_romanian_letters,
+)
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.files import TextSource
 from goodpractice.core.readers.longdoc_sources import (
@@ -283,6 +288,7 @@ def _check_text(
     text: TextSource, validators: _Validators, sources: SiteSources
 ) -> Iterator[Problem]:
     yield from schema_problems(validators(TEXT_SCHEMA), text.doc.front_matter, text.path)
+    yield from validate_romanian_letters(text.path, text.doc.raw, romanian=text.language == "ro")
     yield from validate_blocks(text.doc.body, text.doc.body_line, text.path)
     yield from validate_links(text.path, text.doc.links, sources, None)
     yield from validate_image_alt(text.path, text.doc.links)
@@ -293,6 +299,7 @@ def _check_meta(
 ) -> Iterator[Problem]:
     practice_ids = sorted(source.folder_name for source in content.practices)
     yield from schema_problems(validators(schema), meta, path)
+    yield from validate_letters_of_values(path, meta)
     yield from _validate_practice_refs(meta, path, practice_ids)
     yield from _validate_translations(meta, path, content.project.language_codes)
 

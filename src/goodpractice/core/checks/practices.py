@@ -16,6 +16,7 @@ from goodpractice.core.checks.schema import field_name, schema_problems
 from goodpractice.core.checks.texts import (
     validate_image_alt,
     validate_links,
+    validate_letters_of_values,
     validate_romanian_letters,
 )
 from goodpractice.core.readers.content import PracticeSource, RawContent
@@ -201,6 +202,34 @@ def _validate_figure_parts(
             )
 
 
+def _validate_contact_roles(
+    doc: YamlDocument, path: str, languages: list[str]
+) -> Iterator[Problem]:
+    """A role written per language has a text in every language of the site, and no other."""
+    contacts = _as_list(_get(doc.data, "contacts"))
+    for index, contact in enumerate(contacts):
+        role = contact.get("role") if isinstance(contact, dict) else None
+        if not isinstance(role, dict):
+            continue
+        where = ("contacts", index, "role")
+        for language in languages:
+            if not str(role.get(language) or "").strip():
+                yield Problem(
+                    path,
+                    doc.line_of(where),
+                    field_name(where),
+                    msg("labels.missing-text", language=language),
+                )
+        for key in role:
+            if key not in languages:
+                yield Problem(
+                    path,
+                    doc.line_of((*where, key)),
+                    field_name(where),
+                    msg("language.unknown", language=str(key), languages=quote_list(languages)),
+                )
+
+
 def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator[Problem]:
     """The text has every standard section as a '## ' heading, in the standard order."""
     sections = vocabularies.get("sections")
@@ -259,9 +288,12 @@ def check_practice(
         yield from _validate_regions_country(doc, source.facts_path, vocabularies)
         yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
         yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
+        yield from _validate_contact_roles(doc, source.facts_path, content.project.language_codes)
+        yield from validate_letters_of_values(source.facts_path, doc)
     for text in source.texts.values():
-        if text.language == "ro":
-            yield from validate_romanian_letters(text.path, text.doc.raw)
+        yield from validate_romanian_letters(
+            text.path, text.doc.raw, romanian=text.language == "ro"
+        )
         yield from schema_problems(text_validator, text.doc.front_matter, text.path)
         yield from _validate_sections(text, vocabularies)
         yield from validate_links(text.path, text.doc.links, sources, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from goodpractice.core.base.languages import suffix_language
 from goodpractice.core.base.links import SiteSources, neutral
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.uris import practice_uri
@@ -68,8 +69,8 @@ def check(content: RawContent, generated_pages: Iterable[str] = ()) -> list[Prob
 
 
 def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
-    if page.uri.endswith(".ro.md"):
-        yield from validate_romanian_letters(page.path, page.doc.raw)
+    romanian = suffix_language(page.uri) == "ro"
+    yield from validate_romanian_letters(page.path, page.doc.raw, romanian=romanian)
     yield from validate_links(page.path, page.doc.links, sources, page.uri)
     yield from validate_image_alt(page.path, page.doc.links)
     yield from check_markdown_safety(page.path, page.doc)

@@ -14,7 +14,9 @@ from goodpractice.core.base.links import (
 )
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
+from goodpractice.core.checks.schema import field_name
 from goodpractice.core.readers.markdowndoc import SourceLink
+from goodpractice.core.readers.yamlsafe import YamlDocument
 
 
 def validate_links(
@@ -53,12 +55,30 @@ def validate_image_alt(path: str, links: Iterable[SourceLink]) -> Iterator[Probl
 _CEDILLA = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}
 
 
-def validate_romanian_letters(path: str, text: str, first_line: int = 1) -> Iterator[Problem]:
-    """Romanian is written with comma-below ș and ț, not the cedilla forms ş and ţ."""
+def validate_romanian_letters(
+    path: str, text: str, first_line: int = 1, *, romanian: bool = True
+) -> Iterator[Problem]:
+    """Romanian is written with comma-below ș and ț, not the cedilla forms ş and ţ: in Romanian
+    text, and in the Romanian names of an English text (``romanian=False``)."""
+    key = "spelling.cedilla" if romanian else "spelling.cedilla-names"
     for offset, line in enumerate(text.splitlines()):
-        wrong = sorted({c for c in line if c in _CEDILLA})
-        if wrong:
-            fixes = ", ".join(f"'{c}' → '{_CEDILLA[c]}'" for c in wrong)
+        fixes = _cedilla_fixes(line)
+        if fixes:
+            yield Problem(path, first_line + offset, "spelling", msg(key, fixes=fixes))
+
+
+def validate_letters_of_values(path: str, doc: YamlDocument) -> Iterator[Problem]:
+    """Names and other text in a YAML file (organisations, places, sources) use comma-below
+    letters too: they are Romanian words whatever the language of the page."""
+    for where, value in doc.strings():
+        fixes = _cedilla_fixes(value)
+        if fixes:
+            field = field_name(where)
             yield Problem(
-                path, first_line + offset, "spelling", msg("spelling.cedilla", fixes=fixes)
+                path, doc.line_of(where), field, msg("spelling.cedilla-names", fixes=fixes)
             )
+
+
+def _cedilla_fixes(text: str) -> str:
+    wrong = sorted({c for c in text if c in _CEDILLA})
+    return ", ".join(f"'{c}' → '{_CEDILLA[c]}'" for c in wrong)
