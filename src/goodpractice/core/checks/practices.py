@@ -15,8 +15,8 @@ from goodpractice.core.checks.safety import check_practice_safety
 from goodpractice.core.checks.schema import field_name, schema_problems
 from goodpractice.core.checks.texts import (
     validate_image_alt,
-    validate_links,
     validate_letters_of_values,
+    validate_links,
     validate_romanian_letters,
 )
 from goodpractice.core.readers.content import PracticeSource, RawContent
