@@ -201,6 +201,96 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
     click.echo("Replace every TODO, then run: goodpractice check")
 
 
+@main.command()
+@ROOT_OPTION
+@LANG_OPTION
+@click.option(
+    "--body",
+    "body_file",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The issue's text, as GitHub renders the form (### Label, then the answer).",
+)
+@click.option(
+    "--result",
+    "result_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write what happened as JSON, for the workflow's comment and pull request.",
+)
+@click.option("--today", default=None, help="The day written as added/updated (YYYY-MM-DD).")
+def intake(
+    root: Path,
+    language: str | None,
+    body_file: Path,
+    result_file: Path | None,
+    today: str | None,
+) -> None:
+    """Turn an issue made from a form into practices/<id>/ (or the changes it names); exit 1
+    with the problems, in the proposer's language, unless the case study is valid."""
+    from datetime import UTC, date, datetime
+
+    from goodpractice.authoring.intake import intake as run_intake
+    from goodpractice.authoring.intake_report import intake_report
+    from goodpractice.core.pipeline import check_project
+
+    project = Project.at(root)
+    day = date.fromisoformat(today) if today else datetime.now(UTC).date()
+    if len(body_file.read_bytes()) > 1_000_000:
+        raise click.ClickException(f"{body_file} is over 1 MB; an issue's text never is")
+    body = body_file.read_bytes().decode("utf-8", errors="replace")
+    done = run_intake(project, body, body_file.name, day)
+    folder = done.folder
+    found = (
+        [p for p in check_project(project) if folder and p.path.startswith(f"{folder}/")]
+        if done.written
+        else []
+    )
+    report = intake_report(project, done, found, language)
+    for line in report.lines:
+        click.echo(line)
+    if result_file is not None:
+        result_file.write_text(report.json(), encoding="utf-8")
+    sys.exit(0 if report.valid else 1)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--result",
+    "result_file",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The JSON written by goodpractice intake --result.",
+)
+@click.option("--pull-request", "pull_request", default=None, help="Address of the pull request.")
+@click.option("--run", "run_url", default=None, help="Address of the workflow run (previews).")
+@click.option(
+    "--pull-request-body",
+    "for_pull_request",
+    is_flag=True,
+    help="Print the pull request's description instead (with --issue).",
+)
+@click.option("--issue", default=None, help="Number of the issue the pull request closes.")
+def comment(
+    root: Path,
+    result_file: Path,
+    pull_request: str | None,
+    run_url: str | None,
+    for_pull_request: bool,
+    issue: str | None,
+) -> None:
+    """Print the comment for the issue, in the proposer's language, from intake's result."""
+    from goodpractice.authoring.intake_report import issue_comment, pull_request_body
+
+    project = Project.at(root)
+    result = result_file.read_text(encoding="utf-8")
+    if for_pull_request:
+        click.echo(pull_request_body(project, result, issue), nl=False)
+    else:
+        click.echo(issue_comment(project, result, pull_request, run_url), nl=False)
+
+
 def _stdin_is_terminal() -> bool:
     """Ask questions only when a person can answer them (not in CI or a pipe)."""
     return sys.stdin.isatty()
@@ -210,17 +300,27 @@ def _stdin_is_terminal() -> bool:
 @ROOT_OPTION
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the form is out of date.")
 def issue_form(root: Path, check_only: bool) -> None:
-    """Regenerate the GitHub issue form for proposing a case study from the vocabularies."""
-    from goodpractice.authoring.issueform import FORM, render_issue_form
-    from goodpractice.core.readers.vocabularies import load_vocabularies
+    """Regenerate the GitHub issue forms (propose, update) from the vocabularies."""
+    from goodpractice.authoring.issueform import FORM_KINDS, render_issue_form
+    from goodpractice.core.readers.content import load_raw
 
     project = Project.at(root)
-    vocabularies, _problems = load_vocabularies(
-        project.vocabularies_dir, project.root, project.language_codes
-    )
-    path = project.root / FORM
-    expected = render_issue_form(project, vocabularies)
-    _refresh(path, FORM.as_posix(), expected, check_only, "goodpractice issue-form")
+    raw = load_raw(project)
+    stale = False
+    for kind in FORM_KINDS:
+        expected = render_issue_form(project, raw.vocabularies, raw.labels, kind)
+        try:
+            _refresh(
+                project.root / kind.form,
+                kind.form.as_posix(),
+                expected,
+                check_only,
+                "goodpractice issue-form",
+            )
+        except SystemExit:
+            stale = True
+    if stale:
+        sys.exit(1)
 
 
 @main.command()
