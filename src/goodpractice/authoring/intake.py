@@ -96,12 +96,12 @@ def intake(project: Project, body: str, body_name: str, today: date) -> Intake:
     reading = Reading(body_name)
     for spec in fields:
         answer = answers.get(spec["id"])
-        if spec.get("required") and spec["type"] != "checkboxes":
-            if answer is None or answer.text is None:
-                line = answer.line if answer else 1
-                reading.problems.append(
-                    Problem(body_name, line, str(spec["label"]), msg("intake.required"))
-                )
+        empty = answer is None or answer.text is None
+        if spec.get("required") and spec["type"] != "checkboxes" and empty:
+            line = answer.line if answer else 1
+            reading.problems.append(
+                Problem(body_name, line, str(spec["label"]), msg("intake.required"))
+            )
     if kind is PROPOSE:
         result = _propose(project, vocabularies, answers, language, reading, today)
     else:
