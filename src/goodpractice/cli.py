@@ -345,8 +345,29 @@ def issue_form(root: Path, check_only: bool) -> None:
     default="text",
     show_default=True,
 )
+@click.option(
+    "--diff",
+    "diff_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Show what changed in the original of this translation since it was stamped.",
+)
+@click.option(
+    "--outdated-since",
+    "since",
+    default=None,
+    metavar="REF",
+    help="Markdown (both languages): the translations outdated by changes since REF.",
+)
+@LANG_OPTION
 def translations(
-    root: Path, stamp_paths: tuple[Path, ...], reviewed: str | None, output_format: str
+    root: Path,
+    stamp_paths: tuple[Path, ...],
+    reviewed: str | None,
+    output_format: str,
+    diff_path: Path | None,
+    since: str | None,
+    language: str | None,
 ) -> None:
     """List complete, outdated and missing translations per content type, or stamp one."""
     from datetime import UTC, datetime
@@ -357,6 +378,9 @@ def translations(
     from goodpractice.core.readers.content import load_raw
 
     project = Project.at(root)
+    if diff_path is not None or since is not None:
+        _translation_changes(project, diff_path, since, language)
+        return
     if stamp_paths:
         day = reviewed or datetime.now(UTC).date().isoformat()
         if not _is_day(day):
@@ -374,6 +398,30 @@ def translations(
         return
     report = translation_report(load_raw(project))
     click.echo((as_json if output_format == "json" else as_text)(report, project.root))
+
+
+def _translation_changes(
+    project: Project, diff_path: Path | None, since: str | None, language: str | None
+) -> None:
+    from goodpractice.authoring.stamping import StampError, relative_path
+    from goodpractice.authoring.translation_diff import (
+        outdated_by,
+        outdated_summary,
+        render,
+        translation_diff,
+    )
+
+    catalogue = load_catalogue(project)
+    chosen = message_language(project, language)
+    try:
+        if diff_path is not None:
+            diff = translation_diff(project, relative_path(project, diff_path))
+            click.echo(render(diff, catalogue, chosen))
+        if since is not None:
+            languages = [chosen, *(code for code in project.language_codes if code != chosen)]
+            click.echo(outdated_summary(outdated_by(project, since), catalogue, languages))
+    except StampError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _is_day(text: str) -> bool:
