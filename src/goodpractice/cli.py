@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Severity
-from goodpractice.core.readers.messages import load_catalogue, message_language
+from goodpractice.core.readers.messages import LANGUAGE_VARIABLE, load_catalogue, message_language
 from goodpractice.core.readers.project import Project, ProjectError
 
 LANG_OPTION = click.option(
@@ -116,12 +117,20 @@ def build(root: Path, site_dir: Path | None) -> None:
 
 @main.command()
 @ROOT_OPTION
+@LANG_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve(root: Path, dev_addr: str) -> None:
-    """Preview the site with live reload, including edits under practices/."""
+def serve(root: Path, language: str | None, dev_addr: str) -> None:
+    """Preview the site with live reload, including edits under practices/; prints its address,
+    and shows content errors in the browser until they are fixed."""
+    import os
+
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    project = Project.at(root)
+    os.environ[LANGUAGE_VARIABLE] = message_language(project, language)  # for the plugin
+    catalogue = load_catalogue(project)
+    click.echo(catalogue.text(msg("serve.building"), os.environ[LANGUAGE_VARIABLE]), err=True)
+    mkdocs_serve(config_file=str(project.root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
 
 
 @main.command()

@@ -33,3 +33,6 @@ PRINT_VARIANT = "gp_print_variant"
 SITEMAP_FALLBACK_PATHS = "gp_fallback_paths"
 SITEMAP_X_DEFAULT = "gp_x_default"
 SITEMAP_DEFAULT_LANGUAGE = "gp_default_language"
+
+# config.extra under `goodpractice serve`: the notice per language naming what is full-build only.
+PREVIEW_NOTICE = "gp_preview_notice"
