@@ -135,6 +135,66 @@ def serve(root: Path, language: str | None, dev_addr: str) -> None:
 
 @main.command()
 @ROOT_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="The built site (goodpractice build).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("previews"),
+    show_default=True,
+    help="Where to write the copy that opens from the disk (site/) and the pictures.",
+)
+@click.option(
+    "--since",
+    default=None,
+    metavar="REF",
+    help="Take pictures of the case pages changed since REF (a pull request's base).",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append what was made, in every language, to this file ($GITHUB_STEP_SUMMARY).",
+)
+def preview(
+    root: Path, site_dir: Path, out: Path, since: str | None, summary_file: Path | None
+) -> None:
+    """Make a pull request's previews: a copy of the site that opens when unzipped (double-click
+    index.html), and pictures of each changed case page, in each language, on a phone and a
+    computer."""
+    from goodpractice.build.previews import changed_cases, offline_copy, take_pictures
+
+    project = Project.at(root)
+    catalogue = load_catalogue(project)
+    language = message_language(project)
+    pages = offline_copy(site_dir, out / "site")
+    cases = changed_cases(project, since) if since else []
+    shots = take_pictures(project, site_dir, cases, out / "pictures") if cases else []
+    click.echo(
+        catalogue.text(
+            msg("preview.made", pages=pages, pictures=len(shots), folder=out.as_posix()), language
+        )
+    )
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            for code in project.language_codes:
+                handle.write(
+                    f"### {catalogue.text(msg('preview.summary-title'), code)} ({code})\n\n"
+                )
+                key = "preview.summary-cases" if cases else "preview.summary-no-cases"
+                cases_text = ", ".join(f"`practices/{case}/`" for case in cases)
+                handle.write(catalogue.text(msg(key, cases=cases_text), code) + "\n\n")
+                handle.write(catalogue.text(msg("preview.summary-open"), code) + "\n\n")
+
+
+@main.command()
+@ROOT_OPTION
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the file is out of date.")
 def schema(root: Path, check_only: bool) -> None:
     """Regenerate schema/vocabularies.schema.json from vocabularies/."""
