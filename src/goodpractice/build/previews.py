@@ -60,7 +60,7 @@ def offline_copy(site: Path, out: Path) -> int:
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         depth = len(page.relative_to(out).parts) - 1
-        fixed = _URL_ATTRIBUTE.sub(lambda m: m[1] + file_url(m[2], depth) + m[3], html)
+        fixed = _URL_ATTRIBUTE.sub(lambda m, d=depth: m[1] + file_url(m[2], d) + m[3], html)
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
             pages += 1
@@ -152,12 +152,15 @@ def _photograph(site: Path, out: Path, shots: list[Shot], default: str) -> None:
         browser.close()
 
 
+_SHEET_WIDTHS = {"phone": 180, "desktop": 480}
+
+
 def _sheet_html(shots: list[Shot]) -> str:
     """All pictures on one page: per case study a row, phone beside desktop, per language."""
     rows = []
     for case_id in dict.fromkeys(shot.case_id for shot in shots):
         cells = "".join(
-            f'<figure><img src="{shot.file}" alt="" style="width:{180 if shot.width == "phone" else 480}px">'
+            f'<figure><img src="{shot.file}" alt="" style="width:{_SHEET_WIDTHS[shot.width]}px">'
             f"<figcaption>{shot.language} · {shot.width}</figcaption></figure>"
             for shot in shots
             if shot.case_id == case_id
