@@ -9,6 +9,7 @@ web server and says it is unavailable there; everything else works.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -59,12 +60,17 @@ def offline_copy(site: Path, out: Path) -> int:
     pages = 0
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        depth = len(page.relative_to(out).parts) - 1
-        fixed = _URL_ATTRIBUTE.sub(lambda m, d=depth: m[1] + file_url(m[2], d) + m[3], html)
+        fixed = _URL_ATTRIBUTE.sub(
+            functools.partial(_fix, len(page.relative_to(out).parts) - 1), html
+        )
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
             pages += 1
     return pages
+
+
+def _fix(depth: int, match: re.Match[str]) -> str:
+    return match[1] + file_url(match[2], depth) + match[3]
 
 
 # -- Pictures of the changed pages -------------------------------------------------------------
