@@ -341,6 +341,12 @@ def intake(
     help="Print the pull request's description instead (with --issue).",
 )
 @click.option("--issue", default=None, help="Number of the issue the pull request closes.")
+@click.option(
+    "--branch-state",
+    type=click.Choice(["pushed", "unchanged", "edited-by-hand"]),
+    default=None,
+    help="What happened to the issue's branch (edited-by-hand: this edit was not applied).",
+)
 def comment(
     root: Path,
     result_file: Path,
@@ -348,6 +354,7 @@ def comment(
     run_url: str | None,
     for_pull_request: bool,
     issue: str | None,
+    branch_state: str | None,
 ) -> None:
     """Print the comment for the issue, in the proposer's language, from intake's result."""
     from goodpractice.authoring.intake_report import issue_comment, pull_request_body
@@ -357,7 +364,8 @@ def comment(
     if for_pull_request:
         click.echo(pull_request_body(project, result, issue), nl=False)
     else:
-        click.echo(issue_comment(project, result, pull_request, run_url), nl=False)
+        text = issue_comment(project, result, pull_request, run_url, branch_state)
+        click.echo(text, nl=False)
 
 
 def _stdin_is_terminal() -> bool:

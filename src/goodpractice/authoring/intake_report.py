@@ -76,7 +76,11 @@ def intake_report(
 
 
 def issue_comment(
-    project: Project, result_json: str, pull_request: str | None, run_url: str | None
+    project: Project,
+    result_json: str,
+    pull_request: str | None,
+    run_url: str | None,
+    branch_state: str | None = None,
 ) -> str:
     """The comment the workflow keeps up to date on the issue (found again by its marker)."""
     result = json.loads(result_json)
@@ -87,6 +91,9 @@ def issue_comment(
         return catalogue.text(msg(key, **params), language)
 
     parts = [MARKER]
+    if branch_state == "edited-by-hand":
+        parts.append(say("comment.edited-by-hand"))
+        return "\n\n".join(parts) + "\n"
     if result.get("written"):
         parts.append(say(f"comment.done.{result['kind']}", folder=f"{result['folder']}/"))
     else:
