@@ -373,6 +373,31 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+@main.command()
+@ROOT_OPTION
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file is out of date.")
+def template(root: Path, check_only: bool) -> None:
+    """Regenerate templates/case-study/, the commented files partners copy in a browser."""
+    from goodpractice.authoring.scaffold import BROWSER_TEMPLATE, browser_template
+
+    project = Project.at(root)
+    stale = False
+    for name, text in browser_template(project).items():
+        path = project.root / BROWSER_TEMPLATE / name
+        try:
+            _refresh(
+                path,
+                project.relative(path) if path.exists() else (BROWSER_TEMPLATE / name).as_posix(),
+                text,
+                check_only,
+                "goodpractice template",
+            )
+        except SystemExit:
+            stale = True
+    if stale:
+        sys.exit(1)
+
+
 @main.command("issue-form")
 @ROOT_OPTION
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the form is out of date.")

@@ -60,7 +60,7 @@ def intake_report(
     lines.append(summary if errors or found else catalogue.text(msg("check.valid"), language))
     data = {
         "kind": done.kind,
-        "language": done.language,
+        "language": language,  # of the comment: the proposer's, unless --lang chose
         "id": done.case_id,
         "folder": done.folder,
         "title": done.title,
