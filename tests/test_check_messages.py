@@ -21,7 +21,7 @@ CATALOGUE = yaml.safe_load((REPO / "i18n/messages.yml").read_text(encoding="utf-
 MESSAGES: dict[str, dict[str, str]] = CATALOGUE["messages"]
 LANGUAGES = list(yaml.safe_load((REPO / "i18n/languages.yml").read_text("utf-8"))["languages"])
 # Keys the code builds from data: a schema's x-form, a JSON type, a language code.
-DYNAMIC = ("form.", "type.", "language-name.")
+DYNAMIC = ("form.", "type.", "language-name.", "comment.done.", "pull-request.made.", "diff.")
 
 
 def _keys_in_code() -> Iterator[tuple[str, str]]:
@@ -70,6 +70,13 @@ def test_every_key_built_from_data_is_in_the_catalogue() -> None:
     expected = {f"form.{form}" for form in _schema_forms()}
     expected |= {f"type.{name}" for name in ("object", "array", "string", "integer")}
     expected |= {f"language-name.{code}" for code in LANGUAGES}
+    expected |= {
+        f"{key}.{kind}"
+        for key in ("comment.done", "pull-request.made")
+        for kind in ("propose", "update")
+    }
+    states = ("changed", "added", "removed", "up-to-date", "no-record", "not-found")
+    expected |= {f"diff.{state}" for state in states}
     assert expected - set(MESSAGES) == set()
 
 
