@@ -85,8 +85,8 @@ def test_the_mistakes_partners_make_get_clear_romanian_messages(root: Path) -> N
         f"{name}:44: Organizații / Organisations: rândul 2: 'asociatie de tineret' nu este un tip "
         "de organizație din listă; ați vrut să scrieți 'social-enterprise', "
         "'research-institute'?",
-        f"{name}:64: Cifre-cheie / Key figures: rândul 1: numărul de părți ale rândului este 1; scrieți "
-        "număr; tipul cifrei; țintă sau rezultat, despărțite prin ';'",
+        f"{name}:64: Cifre-cheie / Key figures: rândul 1: numărul de părți ale rândului este 1; "
+        "scrieți număr; tipul cifrei; țintă sau rezultat, despărțite prin ';'",
         f"{name}:66: Cifre-cheie / Key figures: rândul 3: 'locuri de munca' nu este un tip de "
         "cifră din listă; ați vrut să scrieți 'jobs-created'?",
         f"{name}:82: Obiective / Objectives: câmpul este obligatoriu; completați-l",
