@@ -105,7 +105,9 @@ def test_serve_prints_its_address_and_shows_content_errors_without_hanging(
             started = time.monotonic()
             _status, body = _fetch_any(address + page)
             assert time.monotonic() - started < 5, "the page must never hang"
+            # In the language of messages first (--lang en), then the others.
             assert '<h1 id="gp-errors-en">The content has errors</h1>' in body, page
+            assert '<h2 id="gp-errors-ro">Conținutul are erori</h2>' in body, page
             assert "practices/alpha/ro.md:3: (antet): valoarea lui" in body
             assert "/livereload/" in body  # reloads itself once a build succeeds
         text.write_text(good, encoding="utf-8")

@@ -231,7 +231,8 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         labels, _problems = load_labels(
             project.i18n_dir / "interface.yml", project.root, project.language_codes
         )
-        return error_page(project, load_catalogue(project), labels, self._errors)
+        catalogue, language = load_catalogue(project), message_language(project)
+        return error_page(project, catalogue, labels, self._errors, language)
 
     @staticmethod
     def _add_generated_files(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:

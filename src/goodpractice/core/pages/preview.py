@@ -19,9 +19,13 @@ def preview_notices(labels: Labels) -> dict[str, str]:
 
 
 def error_page(
-    project: Project, catalogue: Catalogue, labels: Labels, problems: list[Problem]
+    project: Project,
+    catalogue: Catalogue,
+    labels: Labels,
+    problems: list[Problem],
+    first: str,
 ) -> str:
-    """A whole HTML page: check's messages in every language, the reader's first."""
+    """A whole HTML page: check's messages in every language, ``first`` first."""
     sections = [
         {
             "language": language.code,
@@ -30,14 +34,9 @@ def error_page(
             "intro": labels.get("preview.errors.intro", language.code),
             "lines": [catalogue.problem(problem, language.code) for problem in problems],
         }
-        for language in project.languages
+        for language in sorted(project.languages, key=lambda item: item.code != first)
     ]
-    return render_from(
-        project.overrides_dir,
-        "serve-errors.html",
-        language=project.default_language,
-        sections=sections,
-    )
+    return render_from(project.overrides_dir, "serve-errors.html", sections=sections)
 
 
 __all__ = ["NOTICE_KEY", "error_page", "preview_notices"]
