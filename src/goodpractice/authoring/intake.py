@@ -11,6 +11,7 @@ the issue, in the proposer's language.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,6 @@ from goodpractice.authoring.issuebody import Answer, option_ids, read_answers, t
 from goodpractice.authoring.issueform import (
     FORM_KINDS,
     PROPOSE,
-    UPDATE,
     FormKind,
     form_fields,
     load_spec,
@@ -223,8 +223,15 @@ def _first(answers: dict[str, Answer], key: str) -> str | None:
     return chosen[0] if chosen else None
 
 
+LineReader = Callable[[Answer, Vocabularies, Reading], list[dict[str, Any]]]
+
+
 def _lines(
-    reader: Any, answers: dict[str, Answer], key: str, vocabularies: Vocabularies, reading: Reading
+    reader: LineReader,
+    answers: dict[str, Answer],
+    key: str,
+    vocabularies: Vocabularies,
+    reading: Reading,
 ) -> list[dict[str, Any]]:
     answer = answers.get(key)
     return list(reader(answer, vocabularies, reading)) if answer else []
@@ -435,4 +442,4 @@ def _apply_section(
     return {path: changed}
 
 
-__all__ = ["FORM_FIELD", "PROPOSE", "UPDATE", "Intake", "IntakeError", "detect_form", "intake"]
+__all__ = ["FORM_FIELD", "Intake", "IntakeError", "detect_form", "intake"]
