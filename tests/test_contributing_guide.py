@@ -14,6 +14,7 @@ import yaml
 
 import test_check_rules
 import test_hostile_content
+import test_untrusted_contributions
 from conftest import FIXTURES, REPO, make_project, run_cli
 from goodpractice.cli import main
 from goodpractice.core.pipeline import check_project
@@ -27,13 +28,15 @@ MESSAGES = yaml.safe_load((REPO / "i18n/messages.yml").read_text("utf-8"))["mess
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """Every line check prints for the rules' broken fixtures, per language."""
-    cases = {name for name, _ in test_check_rules.CASES} | {
-        f"hostile/{name}" for name, _ in test_hostile_content.CASES
+    cases = {(f"broken/{name}",) for name, _ in test_check_rules.CASES}
+    cases |= {(f"hostile/{name}",) for name, _ in test_hostile_content.CASES}
+    cases |= {
+        test_untrusted_contributions.overlays(name)
+        for name, _ in test_untrusted_contributions.CASES
     }
     lines: dict[str, list[str]] = {"en": [], "ro": []}
-    for index, case in enumerate(sorted(cases)):
-        overlay = case if case.startswith("hostile/") else f"broken/{case}"
-        root = make_project(tmp_path_factory.mktemp(f"guide{index}") / "p", overlay)
+    for index, overlays in enumerate(sorted(cases)):
+        root = make_project(tmp_path_factory.mktemp(f"guide{index}") / "p", *overlays)
         project = Project.at(root)
         catalogue = load_catalogue(project)
         for problem in check_project(project):

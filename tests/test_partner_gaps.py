@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO
+from goodpractice.core.base import pagemeta
 from goodpractice.core.pipeline import site_output
 from goodpractice.core.readers.project import Project
 
@@ -16,9 +17,9 @@ from goodpractice.core.readers.project import Project
 def test_a_contact_role_is_shown_in_the_language_of_the_page(
     project: Callable[..., Path],
 ) -> None:
-    contents = site_output(Project.at(project("contacts-per-language"))).contents
-    romanian = contents["practices/alpha/index.ro.md"]
-    english = contents["practices/alpha/index.en.md"]
+    trusted = site_output(Project.at(project("contacts-per-language"))).trusted_html
+    romanian = trusted["practices/alpha/index.ro.md"][pagemeta.CONTACTS]
+    english = trusted["practices/alpha/index.en.md"][pagemeta.CONTACTS]
     assert "Maria Popescu</strong>, coordonatoare de proiect" in romanian
     assert "Maria Popescu</strong>, project coordinator" in english
     # One text for every language stays one text.

@@ -95,12 +95,33 @@ def _print_in_browser(base_url: str, site_dir: Path, jobs: list[PrintJob]) -> No
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            page = browser.new_page()
+            page = sandboxed_page(browser, base_url)
             for job in jobs:
                 _print_one(page, base_url, site_dir, job)
             browser.close()
     except Error as exc:
         raise HandoutError(f"Chromium could not print the PDF handouts: {exc}") from None
+
+
+def sandboxed_page(browser: Any, base_url: str) -> Any:
+    """A page that runs no script and reaches nothing but the served site (issue 11).
+
+    The printed pages hold contributed text: even if something executable got past check and
+    the sanitiser, it cannot run in the printer, and no request leaves 127.0.0.1 (a tracking
+    image, a font from a CDN). The print stylesheet needs no JavaScript.
+    """
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
+    own = base_url.rstrip("/") + "/"
+
+    def only_the_site(route: Any) -> None:
+        url = route.request.url
+        if url == own.rstrip("/") or url.startswith(own):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", only_the_site)
+    return context.new_page()
 
 
 def _print_one(page: Any, base_url: str, site_dir: Path, job: PrintJob) -> None:

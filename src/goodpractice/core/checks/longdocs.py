@@ -22,7 +22,6 @@ from goodpractice.core.checks.schema import (
     vocabulary_schema,
 )
 from goodpractice.core.checks.texts import (
-    validate_image_alt,
     validate_letters_of_values,
     validate_links,
     validate_romanian_letters,
@@ -291,7 +290,6 @@ def _check_text(
     yield from validate_romanian_letters(text.path, text.doc.raw, romanian=text.language == "ro")
     yield from validate_blocks(text.doc.body, text.doc.body_line, text.path)
     yield from validate_links(text.path, text.doc.links, sources, None)
-    yield from validate_image_alt(text.path, text.doc.links)
 
 
 def _check_meta(

@@ -6,20 +6,29 @@ person's consent, and never writes the address out whole (see ``contacts.py``).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
-from goodpractice.core.base.messages import Param, msg
+from goodpractice.core.base.messages import Message, Param, msg
 from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.text import shorten
 from goodpractice.core.checks.placeholders import PLACEHOLDER
+from goodpractice.core.checks.plaintext import yaml_strings
 from goodpractice.core.checks.schema import field_name
-from goodpractice.core.readers.content import PracticeSource
-from goodpractice.core.readers.files import TextSource
+from goodpractice.core.readers.rendering import Rendered
+from goodpractice.core.readers.sourcelines import SourceLines
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Bounded repetitions: each position is read a bounded number of times (linear on any text).
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+)
 # A run of digits with the separators people type in phone numbers.
-_PHONE = re.compile(r"(?<![\w/.,-])(?:\+|\(?00)?\(?\d[\d \u00a0().\-/]{6,}\d(?![\w])")
+_PHONE = re.compile(r"(?<![\w/.,-])(?:\+|\(?00)?\(?\d[\d \u00a0().\-/]{6,20}\d(?![\w])")
+# The fields of practice.yml that hold a contact's details, published only with consent.
+CONTACT_FIELDS = ("contacts",)
 
 
 def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]:
@@ -51,25 +60,61 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
             )
 
 
-def _validate_personal_data_in_prose(text: TextSource) -> Iterator[Problem]:
-    """No e-mail address or phone number in the prose: contacts need consent in practice.yml."""
-    for offset, line in enumerate(text.doc.body.split("\n")):
-        number = text.doc.body_line + offset
-        for match in _EMAIL.finditer(line):
-            yield Problem(
-                text.path,
-                number,
-                "personal data",
-                msg("personal-data.email", address=match.group(0)),
-            )
-        for match in _PHONE.finditer(line):
+def _personal_data(text: str) -> Iterator[tuple[str, str]]:
+    """('email' or 'phone', what was found) in ``text``, decoded."""
+    for candidate in dict.fromkeys((text, unquote(text))):
+        for match in _EMAIL.finditer(candidate):
+            yield "email", match.group(0)
+        for match in _PHONE.finditer(candidate):
             if _looks_like_phone(match.group(0)):
-                yield Problem(
-                    text.path,
-                    number,
-                    "personal data",
-                    msg("personal-data.phone", number=match.group(0).strip()),
-                )
+                yield "phone", match.group(0).strip()
+
+
+def _message(kind: str, value: str, path: str, where: str = "word.in-the-text") -> Message:
+    """Move it to contacts (a case study), or remove it (a page: only case studies have
+    contacts). ``kind`` is email or phone; ``where`` the words for the place it was found."""
+    action = "move" if path.startswith("practices/") else "remove"
+    return msg(_PERSONAL_DATA[action, kind], value=shorten(value), where=msg(where))
+
+
+_PERSONAL_DATA = {
+    ("move", "email"): "personal-data.move-email",
+    ("move", "phone"): "personal-data.move-phone",
+    ("remove", "email"): "personal-data.remove-email",
+    ("remove", "phone"): "personal-data.remove-phone",
+}
+
+
+def validate_personal_data_in_text(
+    path: str, rendered: Rendered, lines: SourceLines
+) -> Iterator[Problem]:
+    """No e-mail address or phone number in a text as published (text, links, attributes):
+    a contact needs recorded consent in practice.yml."""
+    values = [rendered.text] + [value for e in rendered.elements for _name, value in e.attrs]
+    seen: set[str] = set()
+    for value in values:
+        for kind, found in _personal_data(value):
+            if found not in seen:
+                seen.add(found)
+                message = _message(kind, found, path)
+                yield Problem(path, lines.line_of(found), "personal data", message)
+
+
+def validate_personal_data_in_yaml(
+    doc: YamlDocument, path: str, skip: tuple[str, ...] = ()
+) -> Iterator[Problem]:
+    """No e-mail address or phone number in any value of a YAML file or front matter
+    (except a contact's own details, published only with consent)."""
+    for where, value in yaml_strings(doc.data):
+        if where and where[0] in skip:
+            continue
+        for kind, found in dict.fromkeys(_personal_data(html.unescape(value))):
+            yield Problem(
+                path,
+                doc.line_of(where),
+                field_name(where),
+                _message(kind, found, path, "word.here"),
+            )
 
 
 def _looks_like_phone(candidate: str) -> bool:
@@ -81,12 +126,14 @@ def _looks_like_phone(candidate: str) -> bool:
     return len(digits) == 10 and digits[0] == "0" and digits[1] in "237"
 
 
-def check_privacy(source: PracticeSource) -> Iterator[Problem]:
-    """Every personal-data rule for one case study."""
-    if source.facts is not None:
-        yield from _validate_contact_consent(source.facts, source.facts_path)
-    for text in source.texts.values():
-        yield from _validate_personal_data_in_prose(text)
+def validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]:
+    """Every contact of practice.yml has the person's consent recorded."""
+    yield from _validate_contact_consent(doc, path)
 
 
-__all__ = ["check_privacy"]
+__all__ = [
+    "CONTACT_FIELDS",
+    "validate_contact_consent",
+    "validate_personal_data_in_text",
+    "validate_personal_data_in_yaml",
+]

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goodpractice.core.base.messages import msg
-from goodpractice.core.base.problems import Problem
-from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
+from goodpractice.core.base.problems import FILE, Problem
+from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
+from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class Labels:
     strings: dict[str, dict[str, str]]
     path: str = "i18n/interface.yml"
     lines: dict[str, int] = field(default_factory=dict)
+    source: YamlDocument | None = None  # as read, for the rules on every value
 
     def get(self, key: str, language: str) -> str:
         return self.strings[key][language]
@@ -25,8 +27,15 @@ class Labels:
 
 def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, list[Problem]]:
     rel = path.relative_to(root).as_posix()
+    text, problem = (
+        read_text(path, rel, MAX_YAML_BYTES)
+        if path.is_file() or path.is_symlink()
+        else (None, None)
+    )
+    if problem or text is None:
+        return Labels({}), [problem or Problem(rel, 1, FILE, msg("file.missing"))]
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
+        doc = load_yaml(text)
     except YamlSyntaxError as exc:
         return Labels({}), [Problem(rel, exc.line, "labels", exc.message)]
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -44,4 +53,4 @@ def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, l
         if isinstance(values, dict)
     }
     lines = {str(key): doc.line_of((key,)) for key in data}
-    return Labels(strings, rel, lines), problems
+    return Labels(strings, rel, lines, doc), problems

@@ -8,7 +8,6 @@ JSON Schema cannot validate ``datetime.date`` objects.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,21 +51,6 @@ class YamlDocument:
     data: Any
     lines: dict[Path, int]
     line_offset: int = 0
-
-    def strings(self) -> Iterator[tuple[Path, str]]:
-        """(path, text) of every text value, in file order."""
-
-        def walk(value: Any, where: Path) -> Iterator[tuple[Path, str]]:
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    yield from walk(item, (*where, str(key)))
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield from walk(item, (*where, index))
-            elif isinstance(value, str):
-                yield where, value
-
-        return walk(self.data, ())
 
     def line_of(self, path: Path) -> int:
         """The line of the value at ``path``, or of its nearest ancestor present in the file."""
