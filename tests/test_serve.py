@@ -147,3 +147,36 @@ def test_serve_prints_its_address_and_shows_content_errors_without_hanging(
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_shows_errors_on_every_page_then_every_page_again(
+    project: Callable[..., Path],
+) -> None:
+    """serve builds dirty: an error made after a good build replaces pages it did not render,
+    and the fix renders them all again (none keeps the error page, none the old content)."""
+    root = project()
+    port = _free_port()
+    command = [sys.executable, "-m", "goodpractice", "serve", "--root", str(root), "--lang", "en"]
+    server = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    address = f"http://127.0.0.1:{port}/"
+    pages = ("en/practices/beta/", "about/", "en/")
+    try:
+        assert _wait_for(address + "en/practices/alpha/", "The Alpha workshop", 60), "no serve"
+        text = root / "practices" / "alpha" / "ro.md"
+        good = text.read_text(encoding="utf-8")
+        text.write_text(
+            good.replace("summary: Un atelier", "summary: Atelier: un atelier"), "utf-8"
+        )
+        for page in pages:
+            assert _wait_for(address + page, "gp-errors-en", 60), page
+        text.write_text(good, encoding="utf-8")
+        assert _wait_for(address + "en/practices/alpha/", "The Alpha workshop", 60), "no fix"
+        for page in pages:
+            assert "gp-errors-en" not in (_fetch(address + page) or "gp-errors-en"), page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -434,8 +434,12 @@ def _say_where(project: Project, address: str) -> None:
 
 
 def _write_error_pages(site_dir: Path, html: str) -> None:
-    """Every page was replaced in on_post_page; 404.html answers the addresses of pages that
+    """The pages rendered in this build were replaced in on_post_page; serve builds dirty, so
+    the pages it did not render (and the generated ones it could not make) are replaced here:
+    no page shows content from before the errors. 404.html answers the addresses of pages that
     could not be made (MkDocs' serve sends it for a missing file)."""
+    for page in site_dir.rglob("*.html"):
+        page.write_text(html, encoding="utf-8")
     for name in ("404.html", "index.html"):
         (site_dir / name).write_text(html, encoding="utf-8")
 
