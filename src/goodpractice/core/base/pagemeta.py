@@ -28,6 +28,8 @@ JSONLD = "gp_jsonld"
 TRAINER_TOGGLE = "gp_trainer_toggle"
 # The printed variant of a whole-document page (participant, trainer, full).
 PRINT_VARIANT = "gp_print_variant"
+# The "keep for offline use" control of a page: labels, addresses, messages (issue 12).
+OFFLINE = "gp_offline"
 
 # Template context of sitemap.xml (not page metadata): what overrides/sitemap.xml needs.
 SITEMAP_FALLBACK_PATHS = "gp_fallback_paths"

@@ -26,6 +26,7 @@ from goodpractice.core.base.uris import (
 from goodpractice.core.model.longdocs import Activity, LongDoc, Part
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.handout import case_sheet
+from goodpractice.core.pages.offline import keep_block
 from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
 from goodpractice.core.pages.templates import Pages, render_template, with_front_matter
 from goodpractice.core.readers.content import RawContent
@@ -238,7 +239,11 @@ class _Renderer:
             "longdoc-contents.html", items=self.contents(uri), annex=[], annex_anchor=None
         )
         body = self.body(text.path, text.body, uri)
-        front = {"title": text.title, "description": text.summary}
+        front = {
+            "title": text.title,
+            "description": text.summary,
+            pagemeta.OFFLINE: keep_block(self.site, self.language, uri),
+        }
         # The navigation names this page "Curriculum"; the heading gives the document's title.
         heading = f"# {_escape_heading(text.title)}"
         return with_front_matter(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")

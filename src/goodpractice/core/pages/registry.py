@@ -16,6 +16,7 @@ from goodpractice.core.pages import (
     catalogue,
     dashboard,
     longdocs,
+    offline,
     practice,
     search,
     taxonomy,
@@ -43,6 +44,7 @@ GENERATORS = [
     Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
     Generator("longdocs", longdocs.longdoc_uris, longdocs.longdoc_pages),
     Generator("search", lambda raw: [SEARCH_URI], search.search_pages),
+    Generator("offline", offline.offline_uris, offline.offline_pages),
     Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
     Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
 ]
