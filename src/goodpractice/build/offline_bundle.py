@@ -70,7 +70,7 @@ def rewrite_links(
 def _on_disk(
     href: str, name: str, inside: set[str], replaced: Mapping[str, str], site_url: str | None
 ) -> str:
-    target = resolve(name, href)
+    target = resolve(name, href) if not href.startswith("/") else _from_root(href, site_url)
     if target is None:
         return href
     target = replaced.get(target, target)
@@ -82,6 +82,15 @@ def _on_disk(
     if site_url:
         return site_url + target + ending
     return href
+
+
+def _from_root(href: str, site_url: str | None) -> str | None:
+    """The site path of a link from the server's root (the theme writes "/" on home pages)."""
+    if href.startswith("//"):
+        return None
+    root = urlsplit(site_url or "/").path or "/"
+    path = urlsplit(href).path
+    return path[len(root) :] if path.startswith(root) else None
 
 
 def _relative(from_file: str, to_file: str) -> str:
