@@ -66,7 +66,9 @@ def publish_offline(project: Project, site_dir: Path) -> list[str]:
     )
     sizes = []
     for copy in copies:
-        kept_bytes = _write_manifest(site_dir, copy, files[copy.language], bundle_path, bundle_bytes, default)
+        kept_bytes = _write_manifest(
+            site_dir, copy, files[copy.language], bundle_path, bundle_bytes, default
+        )
         sizes.append(f"{copy.language} {len(files[copy.language])} files, {_mb(kept_bytes)}")
     _write_service_worker(site_dir, project)
     return [f"Offline: kept on a device {'; '.join(sizes)}; USB zip {_mb(bundle_bytes)}."]
@@ -84,9 +86,7 @@ def _index_kept_pages(site_dir: Path, copies: list[Kept]) -> list[str]:
                     (pages / page_file(path)).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(source, pages / page_file(path))
         run_pagefind(pages, output)
-    return sorted(
-        str(path.relative_to(site_dir)) for path in output.rglob("*") if path.is_file()
-    )
+    return sorted(str(path.relative_to(site_dir)) for path in output.rglob("*") if path.is_file())
 
 
 def _is_for(path: str, language: str, copies: list[Kept]) -> bool:
@@ -141,8 +141,10 @@ def _write_service_worker(site_dir: Path, project: Project) -> None:
         "searchDir": f"{BUNDLE_DIR}/",
         "keptSearchDir": f"{OFFLINE_SEARCH_DIR}/",
     }
-    source = package_files("goodpractice.build").joinpath("data", "offline-sw.js").read_text(
-        encoding="utf-8"
+    source = (
+        package_files("goodpractice.build")
+        .joinpath("data", "offline-sw.js")
+        .read_text(encoding="utf-8")
     )
     script = source.replace("/* CONFIG */ {}", json.dumps(config, sort_keys=True), 1)
     (site_dir / SERVICE_WORKER).write_text(script, encoding="utf-8")

@@ -75,7 +75,9 @@ def _on_disk(
         return href
     target = replaced.get(target, target)
     parts = urlsplit(href)
-    ending = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    ending = (f"?{parts.query}" if parts.query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )
     file = page_file(target) if (target == "" or target.endswith("/")) else target
     if file in inside:
         return _relative(name, file) + ending

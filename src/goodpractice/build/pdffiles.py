@@ -31,10 +31,12 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     """The page (from 1) of every named destination: Chromium names one for each element
     id that a link of the same page points to (``#gp-part-x``)."""
     reader = PdfReader(io.BytesIO(pdf))
-    return {
-        str(name).removeprefix("/"): reader.get_destination_page_number(dest) + 1
-        for name, dest in reader.named_destinations.items()
-    }
+    pages = {}
+    for name, destination in reader.named_destinations.items():
+        number = reader.get_destination_page_number(destination)
+        if number is not None:
+            pages[str(name).removeprefix("/")] = number + 1
+    return pages
 
 
 def with_info(pdf: bytes, info: Mapping[str, str]) -> bytes:

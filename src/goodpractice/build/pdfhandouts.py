@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS
+from goodpractice.build.pdfcache import PdfCache, cache_folder
 from goodpractice.core.pages.printjobs import PrintJob, print_jobs
 from goodpractice.core.pipeline import load_site
 from goodpractice.core.readers.project import Project
@@ -49,7 +50,9 @@ PDF_OPTIONS: dict[str, Any] = {
 # The wrapper of each PDF link on a page (a class: the sanitiser keeps it).
 _PDF_LINK = re.compile(r'<(?P<tag>span|p) class="gp-pdf-links">.*?</(?P=tag)>', re.DOTALL)
 # The empty page-number box of a contents entry (overrides/goodpractice/longdoc-contents.html).
-_PAGE_NUMBER_BOX = re.compile(r'(<span class="gp-contents__page" id="gp-pageno-([\w-]+)">)(</span>)')
+_PAGE_NUMBER_BOX = re.compile(
+    r'(<span class="gp-contents__page" id="gp-pageno-([\w-]+)">)(</span>)'
+)
 # Where pages are served when the project has no site_url; links there are taken out.
 _NOWHERE = "https://goodpractice.invalid/"
 PAGE_TIMEOUT_MS = 60_000
@@ -65,6 +68,7 @@ class HandoutError(Exception):
 class Printed:
     job: PrintJob
     pages: int
+    cached: bool = False
 
 
 @dataclass
@@ -74,6 +78,9 @@ class _Setup:
     site_dir: Path
     origin: str  # ends with "/"
     workers: int
+    cache_dir: Path | None
+    # Made once the browser runs: its version is part of every cache key.
+    cache: PdfCache | None = None
 
 
 @dataclass
@@ -83,6 +90,8 @@ class _Worker:
     setup: _Setup
     # The HTML served in place of a page's file (a contents with its page numbers).
     replaced: dict[str, bytes] = field(default_factory=dict)
+    # What the browser was served for the current PDF: file -> SHA-256 (for the cache).
+    served: dict[str, str] = field(default_factory=dict)
 
 
 def build_handouts(project: Project, site_dir: Path) -> list[str]:
@@ -94,7 +103,9 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     if missing:
         _remove_pdf_links(site_dir, jobs)
         return [f"warning: PDF handouts not built: {missing}; their download links were left out."]
-    setup = _Setup(site_dir, project.site_url or _NOWHERE, _worker_count())
+    setup = _Setup(
+        site_dir, project.site_url or _NOWHERE, _worker_count(), cache_folder(project.root)
+    )
     printed = _print_all(setup, jobs)
     return _report(printed, no_site_url=project.site_url is None)
 
@@ -121,9 +132,11 @@ def _report(printed: list[Printed], *, no_site_url: bool) -> list[str]:
     cases = [p for p in printed if p.job.max_pages is not None]
     docs = len(printed) - len(cases)
     pages = sum(p.pages for p in printed)
+    reused = sum(p.cached for p in printed)
+    from_cache = f"; {reused} unchanged since an earlier build, from its cache" if reused else ""
     lines = [
         f"Printed {len(printed)} PDF handouts ({pages} pages): {docs} of the curriculum and "
-        f"guides, {len(cases)} of case studies."
+        f"guides, {len(cases)} of case studies{from_cache}."
     ]
     lines += [
         f"warning: {p.job.source}: its printed handout has {p.pages} A4 pages, more than the "
@@ -170,6 +183,9 @@ async def _print_in_browser(setup: _Setup, jobs: list[PrintJob]) -> list[Printed
             browser = await playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
+            setup.cache = PdfCache(
+                setup.cache_dir, setup.site_dir, f"{browser.version}|{sorted(PDF_OPTIONS.items())}"
+            )
             count = min(setup.workers, len(jobs))
             done = await asyncio.gather(*(_work(browser, setup, queue) for _ in range(count)))
             await browser.close()
@@ -206,11 +222,16 @@ async def _serve(route: Any, worker: _Worker) -> None:
     if relative is None:
         await route.abort("blockedbyclient")
         return
+    path = _site_file(worker.setup.site_dir, relative)
+    if path is not None and worker.setup.cache is not None:
+        file = str(path.relative_to(worker.setup.site_dir.resolve()))
+        worker.served[file] = worker.setup.cache.digest(file)
     if relative in worker.replaced:
         await route.fulfill(body=worker.replaced[relative], content_type="text/html")
         return
-    path = _site_file(worker.setup.site_dir, relative)
     if path is None:
+        if worker.setup.cache is not None:
+            worker.served[relative] = worker.setup.cache.digest(relative)  # that of nothing
         await route.fulfill(status=404, body="")
         return
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -237,13 +258,21 @@ async def _print_job(page: Any, worker: _Worker, job: PrintJob) -> Printed:
     from goodpractice.build.pdffiles import page_count, with_info, without_links_to
 
     site_dir = worker.setup.site_dir
+    cache = worker.setup.cache
     if not (site_dir / job.page / "index.html").is_file():
         raise HandoutError(f"the page {job.page} to print is missing from the site")
+    cached = cache.get(job) if cache else None
+    if cached is not None:
+        (site_dir / job.pdf).write_bytes(cached)
+        return Printed(job, page_count(cached), cached=True)
+    worker.served = {}
     pdf = await (_print_numbered(page, worker, job) if job.numbered else _print(page, worker, job))
     if worker.setup.origin == _NOWHERE:
         pdf = without_links_to(pdf, _NOWHERE)
     pdf = with_info(pdf, {"Title": job.title, "Subject": job.subject, "Creator": "goodpractice"})
     (site_dir / job.pdf).write_bytes(pdf)
+    if cache:
+        cache.put(job, worker.served, pdf)
     return Printed(job, page_count(pdf))
 
 

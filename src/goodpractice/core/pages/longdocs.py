@@ -39,7 +39,6 @@ from goodpractice.core.readers.markedblocks import (
     strip_trainer_blocks,
 )
 
-
 # --- Which pages exist (known before content is valid, so check can resolve links) ---------
 
 
@@ -90,7 +89,9 @@ class _Renderer:
         # On the whole-document pages, a link to a part or to a case in the annex is a link
         # inside the page, so it stays inside the PDF too (issue 12).
         self.print_uris = frozenset(print_uri(doc.folder, v) for v in doc.kind.variants)
-        self.print_anchors = {part_uri(doc.folder, part.id): part_anchor(part.id) for part in doc.parts}
+        self.print_anchors = {
+            part_uri(doc.folder, part.id): part_anchor(part.id) for part in doc.parts
+        }
         self.print_anchors |= {practice_uri(pid): case_anchor(pid) for pid in self.annex}
         self.print_anchors[doc_uri(doc.folder)] = COVER_ANCHOR
 

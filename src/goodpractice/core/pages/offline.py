@@ -138,7 +138,7 @@ def _search_page(site: Site, language: str) -> str:
     return with_front_matter(front, html)
 
 
-def keep_block(site: Site, language: str, on_page: str) -> dict[str, str]:
+def keep_block(site: Site, language: str, on_page: str) -> dict[str, object]:
     """The "keep for offline use" control as page ``on_page`` draws it (labels, addresses);
     ``overrides/partials/gp-offline.html`` renders it, outside the sanitised page body."""
     labels = site.labels.for_language(language)

@@ -227,7 +227,9 @@ def render_contacts(site: Site, practice: Practice, language: str) -> str:
 def practice_url(site: Site, practice: Practice, language: str) -> str:
     """The public address of a case study's page: printed with its QR code."""
     project = site.project
-    return public_url(project.site_url, practice_uri(practice.id), language, project.default_language)
+    return public_url(
+        project.site_url, practice_uri(practice.id), language, project.default_language
+    )
 
 
 def render_handout_links(site: Site, practice: Practice, language: str) -> str:
