@@ -52,7 +52,8 @@ def with_info(pdf: bytes, info: Mapping[str, str]) -> bytes:
     object_at = len(pdf) + 1  # after the newline that starts the update
     xref_at = len(pdf) + len(update)
     update += (
-        f"xref\n{number} 1\n{object_at:010d} 00000 n \n"
+        # The head of the free list first, as readers expect every table to start.
+        f"xref\n0 1\n0000000000 65535 f \n{number} 1\n{object_at:010d} 00000 n \n"
         f"trailer\n<</Size {number + 1} /Root {root[1].decode('ascii')} /Info {number} 0 R"
         f" /Prev {int(end['xref'])}>>\nstartxref\n{xref_at}\n%%EOF\n"
     ).encode("ascii")

@@ -9,6 +9,7 @@ many case studies the platform holds.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from goodpractice.core.base import pagemeta
@@ -94,14 +95,16 @@ def offline_pages(site: Site) -> Pages:
 def _offline_page(site: Site, language: str) -> str:
     labels = site.labels.for_language(language)
     default = site.project.default_language
+    # One zip holds every language: it is published once, in the default language's folder.
     bundle = site_path(OFFLINE_URI, default, default) + BUNDLE_NAME
+    here = site_path(OFFLINE_URI, language, default)
     html = render_template(
         site,
         "offline.html",
         labels=labels,
         curriculum_href=url_between(OFFLINE_URI, CURRICULUM_URI),
         guides_href=url_between(OFFLINE_URI, GUIDES_URI),
-        bundle_href=url_between(OFFLINE_URI, HOME_URI) + _up(language, default) + bundle,
+        bundle_href=posixpath.relpath(bundle, here),
     )
     front = {
         "title": labels["offline.title"],
@@ -111,11 +114,6 @@ def _offline_page(site: Site, language: str) -> str:
         pagemeta.OFFLINE: keep_block(site, language, OFFLINE_URI),
     }
     return with_front_matter(front, html)
-
-
-def _up(language: str, default: str) -> str:
-    """From a language's home to the site root (the zip is published once, at the root)."""
-    return "" if language == default else "../"
 
 
 def _search_page(site: Site, language: str) -> str:
