@@ -94,7 +94,7 @@ def test_the_service_worker_sits_at_the_root_and_answers_from_the_network_first(
         "searchDir": "pagefind/",
     }
     assert "addAll" not in script and "install" in script  # it precaches nothing itself
-    assert script.index("await fetch(request)") < script.index("fromKept(request.url)")
+    assert script.index("await fetch(request") < script.index("fromKept(request.url)")
 
 
 def test_the_offline_pages_exist_in_both_languages_with_their_control(built: Path) -> None:

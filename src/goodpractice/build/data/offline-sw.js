@@ -21,7 +21,9 @@ self.addEventListener("fetch", (event) => {
 
 async function networkFirst(request) {
   try {
-    return await fetch(request);
+    // A page is always checked with the server, never taken from the HTTP cache unasked: a
+    // connected reader sees the site as it is now.
+    return await fetch(request, request.mode === "navigate" ? { cache: "no-cache" } : {});
   } catch (error) {
     const kept = await fromKept(request.url);
     if (kept) return kept;
