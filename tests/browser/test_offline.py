@@ -81,7 +81,8 @@ def test_a_kept_copy_works_with_the_network_off(
     assert "SOCEC.NET" in page.locator("h1").inner_text()
     pdf = next(path for path in manifest["files"] if path.endswith(".pdf"))
     fetched = page.evaluate(
-        "async (u) => { const r = await fetch(u); return [r.status, r.headers.get('content-type')] }",
+        "async (u) => { const r = await fetch(u);"
+        " return [r.status, r.headers.get('content-type')] }",
         f"{url}/{pdf}",
     )
     assert fetched == [200, "application/pdf"]
