@@ -34,7 +34,6 @@ KEPT_PAGES = [
     "",
     "offline/",
     "search/",
-    "offline/search/",
     "curriculum/",
     "guides/",
     "curriculum/primul/",

@@ -50,11 +50,12 @@ def publish_offline(project: Project, site_dir: Path) -> list[str]:
         site_path(SEARCH_URI, lang, default): site_path(OFFLINE_SEARCH_URI, lang, default)
         for lang in project.language_codes
     }
+    # On disk, the pages saying that search needs the online site stand in for search.
     on_disk = [
         path
         for copy in copies
-        for path in files[copy.language]
-        if not path.startswith(OFFLINE_SEARCH_DIR) and path not in replaced
+        for path in copy_files(site_dir, _with_pages(copy, replaced))
+        if path not in replaced
     ]
     bundle_bytes = write_bundle(
         site_dir,
@@ -72,6 +73,11 @@ def publish_offline(project: Project, site_dir: Path) -> list[str]:
         sizes.append(f"{copy.language} {len(files[copy.language])} files, {_mb(kept_bytes)}")
     _write_service_worker(site_dir, project)
     return [f"Offline: kept on a device {'; '.join(sizes)}; USB zip {_mb(bundle_bytes)}."]
+
+
+def _with_pages(copy: Kept, replaced: dict[str, str]) -> Kept:
+    extra = [replaced[page] for page in copy.pages if page in replaced]
+    return Kept(copy.language, copy.pages + extra, copy.pdfs)
 
 
 def _index_kept_pages(site_dir: Path, copies: list[Kept]) -> list[str]:

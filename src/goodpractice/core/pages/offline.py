@@ -58,7 +58,7 @@ def offline_uris(raw: RawContent) -> list[str]:
 
 def kept_uris(site: Site) -> list[str]:
     """The pages a copy keeps (docs-tree uris), the same in every language."""
-    uris = [HOME_URI, OFFLINE_URI, SEARCH_URI, OFFLINE_SEARCH_URI, CURRICULUM_URI, GUIDES_URI]
+    uris = [HOME_URI, OFFLINE_URI, SEARCH_URI, CURRICULUM_URI, GUIDES_URI]
     used: dict[str, None] = {}
     for doc in site.longdocs:
         uris.append(doc_uri(doc.folder))
