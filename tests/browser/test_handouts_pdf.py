@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO
+from conftest import REPO, make_project, run_cli
 from goodpractice.core.readers.markdowndoc import parse_markdown
 from goodpractice.core.readers.yamlsafe import load_yaml
 
@@ -275,3 +275,21 @@ def test_printing_a_case_page_from_the_browser_gives_its_handout(
     text = _normal(reader.pages[0].extract_text())
     assert "SOCEC.NET" in text and "Cifre-cheie" in text and "Pe scurt" not in text
     assert "Căutare" not in text and "Fișa de tipărit" not in text  # no screen controls
+
+
+def test_without_a_site_url_the_pdfs_keep_only_their_inside_links(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", "longdocs")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert "warning: no site_url in mkdocs.yml: the links in the PDFs were left out." in (
+        result.output
+    )
+    reader = _reader(root / "site" / "curriculum" / "curs-test-ro-participant.pdf")
+    links = _links(reader)
+    assert links and all(uri.startswith(("#", "https://example.org")) for _, uri in links), links
+    assert reader.metadata is not None and reader.metadata.title
