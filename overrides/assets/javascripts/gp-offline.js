@@ -143,6 +143,8 @@
         });
       })
       .then(function () {
+        // Ask the browser not to clear the copy when the device runs short of space.
+        if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
         return caches.open(name);
       })
       .then(function (cache) {
