@@ -8,9 +8,15 @@ import pytest
 
 import test_check_rules
 import test_hostile_content
+import test_untrusted_contributions
 from conftest import REPO
 
-KNOWN = [expected for _, expected in test_check_rules.CASES + test_hostile_content.CASES]
+KNOWN = [
+    expected
+    for _, expected in test_check_rules.CASES
+    + test_hostile_content.CASES
+    + test_untrusted_contributions.CASES
+]
 
 
 def _quoted_messages(name: str) -> list[str]:

@@ -17,6 +17,11 @@ Y = "practices/alpha/practice.yml"
 R = "practices/alpha/ro.md"
 NOT_ALLOWED = "is not allowed (it could run code, load another site or collect readers' input)"
 OTHER_LINK = "link to a web page (https://…) or to a file beside the text"
+OTHER_ID = "choose another id (a heading's id is made from its words)"
+NO_SVG = (
+    "SVG images are not published (an SVG file can hold scripts that would run on the site); "
+    "export the image as PNG"
+)
 OTHER_SITE_IMAGE = (
     "is on another website and readers' browsers would contact it; save the image beside the "
     "text and write ![description](file.png)"
@@ -30,7 +35,7 @@ CASES = [
     ),
     (
         "javascript-link",
-        f"{R}:22: links: 'javascript:alert(1' is a javascript: link, which is not allowed; "
+        f"{R}:22: links: 'javascript:alert(1)' is a javascript: link, which is not allowed; "
         + OTHER_LINK,
     ),
     (
@@ -65,27 +70,25 @@ CASES = [
     ("inline-svg", f"{R}:22: html: the attribute 'onload' on <svg> would run a script; remove it"),
     (
         "svg-asset-script",
-        "practices/alpha/diagram.svg:3: (file): the SVG image contains '<script' (a script or a "
-        "reference to another site), which is not allowed; export the image as PNG",
+        f"practices/alpha/diagram.svg:1: (file): {NO_SVG}",
     ),
     (
         "reserved-id",
         f"{R}:22: html: the id '__drawer' is reserved for the site (ids starting with '__' or "
-        "'gp-'); choose another id",
+        f"'gp-'); {OTHER_ID}",
     ),
     (
         "reserved-id",
         f"{R}:23: html: the id 'gp-factbox-title' is reserved for the site (ids starting with "
-        "'__' or 'gp-'); choose another id",
+        f"'__' or 'gp-'); {OTHER_ID}",
     ),
     (
         "docs-svg-asset",
-        "docs/logo.svg:2: (file): the SVG image contains 'javascript:' (a script or a reference "
-        "to another site), which is not allowed; export the image as PNG",
+        f"docs/logo.svg:1: (file): {NO_SVG}",
     ),
     (
         "attr-list-handler",
-        f"{R}:22: html: the attribute list sets 'onclick', which would run a script; remove it",
+        f"{R}:23: html: the attribute 'onclick' on <p> would run a script; remove it",
     ),
     ("style-attribute", f"{R}:22: html: the attribute 'style' is not allowed on <p>; remove it"),
     (
@@ -165,17 +168,6 @@ def test_huge_file_is_refused_before_it_is_read(project: Callable[..., Path]) ->
     assert result.exit_code == 1
     assert f"{R}:1: (file): file is {size:,} bytes; content files must stay under 1 MB" in (
         result.output.splitlines()
-    )
-
-
-def test_huge_svg_asset_does_not_hide_a_script(project: Callable[..., Path]) -> None:
-    root = project("hostile/svg-asset-script")
-    svg = root / "practices/alpha/diagram.svg"
-    svg.write_text("<svg>" + " " * 1_500_000 + "<script>x()</script></svg>", encoding="utf-8")
-    result = run_cli("check", "--root", str(root))
-    assert result.exit_code == 1
-    assert (
-        "practices/alpha/diagram.svg:1: (file): the SVG image contains '<script'" in result.output
     )
 
 

@@ -6,6 +6,11 @@ on paper. The browser loads the pages *at their public address* (``site_url``): 
 is answered from the staged site by ``_serve`` and nothing else is fetched, so the links in a
 PDF point to the public site (or inside the PDF), never to the build machine.
 
+The printer is sandboxed (issue 11): the printed pages hold contributed text, so even if
+something executable got past check and the sanitiser it cannot run there (JavaScript and
+service workers are off; the print stylesheet needs neither), and no request leaves the site
+(a tracking image, a font from a CDN): such requests are refused and reported.
+
 One browser prints everything, in a few contexts side by side. Contents get their page
 numbers in two passes: print, read back where each part starts, print again with the numbers
 (Chromium has no CSS ``target-counter()``). Without Chromium, Playwright or pypdf the build
@@ -55,6 +60,8 @@ _PAGE_NUMBER_BOX = re.compile(
 )
 # Where pages are served when the project has no site_url; links there are taken out.
 _NOWHERE = "https://goodpractice.invalid/"
+# The printer's browser contexts: no script, no service worker (issue 11).
+CONTEXT_OPTIONS: dict[str, Any] = {"java_script_enabled": False, "service_workers": "block"}
 PAGE_TIMEOUT_MS = 60_000
 # Contents whose page numbers have not settled after this many prints are an error.
 MAX_PASSES = 3
@@ -69,6 +76,8 @@ class Printed:
     job: PrintJob
     pages: int
     cached: bool = False
+    # Requests the page made outside the site, refused by the printer.
+    refused: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +101,8 @@ class _Worker:
     replaced: dict[str, bytes] = field(default_factory=dict)
     # What the browser was served for the current PDF: file -> SHA-256 (for the cache).
     served: dict[str, str] = field(default_factory=dict)
+    # What it asked for outside the site, for the current PDF.
+    refused: list[str] = field(default_factory=list)
 
 
 def build_handouts(project: Project, site_dir: Path) -> list[str]:
@@ -103,11 +114,16 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     if missing:
         _remove_pdf_links(site_dir, jobs)
         return [f"warning: PDF handouts not built: {missing}; their download links were left out."]
-    setup = _Setup(
-        site_dir, project.site_url or _NOWHERE, _worker_count(), cache_folder(project.root)
-    )
-    printed = _print_all(setup, jobs)
+    origin = project.site_url or _NOWHERE
+    printed = print_pdfs(site_dir, origin, jobs, cache_folder(project.root))
     return _report(printed, no_site_url=project.site_url is None)
+
+
+def print_pdfs(
+    site_dir: Path, origin: str, jobs: list[PrintJob], cache_dir: Path | None = None
+) -> list[Printed]:
+    """Print ``jobs`` from the site in ``site_dir`` served at ``origin`` (ending in "/")."""
+    return _print_all(_Setup(site_dir, origin, _worker_count(), cache_dir), jobs)
 
 
 def _missing_toolchain() -> str | None:
@@ -143,6 +159,12 @@ def _report(printed: list[Printed], *, no_site_url: bool) -> list[str]:
         f"{p.job.max_pages} a case-study handout should have; a shorter text fits."
         for p in cases
         if p.job.max_pages is not None and p.pages > p.job.max_pages
+    ]
+    lines += [
+        f"warning: {p.job.page}: the printer refused what the page asked of another host: "
+        + ", ".join(sorted(set(p.refused))[:5])
+        for p in printed
+        if p.refused
     ]
     if no_site_url:
         lines.append("warning: no site_url in mkdocs.yml: the links in the PDFs were left out.")
@@ -206,8 +228,9 @@ async def _work(browser: Any, setup: _Setup, queue: asyncio.Queue[PrintJob]) -> 
 
 
 async def _new_context(browser: Any, worker: _Worker) -> Any:
-    """A browser context that sees only the staged site, at its public address."""
-    context = await browser.new_context()
+    """A browser context that runs no script and sees only the staged site, at its public
+    address (issue 11)."""
+    context = await browser.new_context(**CONTEXT_OPTIONS)
 
     async def serve(route: Any) -> None:
         await _serve(route, worker)
@@ -220,6 +243,7 @@ async def _serve(route: Any, worker: _Worker) -> None:
     """Answer a request from the staged site; refuse anything outside it."""
     relative = _site_relative(route.request.url, worker.setup.origin)
     if relative is None:
+        worker.refused.append(route.request.url)
         await route.abort("blockedbyclient")
         return
     path = _site_file(worker.setup.site_dir, relative)
@@ -266,14 +290,15 @@ async def _print_job(page: Any, worker: _Worker, job: PrintJob) -> Printed:
         (site_dir / job.pdf).write_bytes(cached)
         return Printed(job, page_count(cached), cached=True)
     worker.served = {}
+    worker.refused = []
     pdf = await (_print_numbered(page, worker, job) if job.numbered else _print(page, worker, job))
     if worker.setup.origin == _NOWHERE:
         pdf = without_links_to(pdf, _NOWHERE)
     pdf = with_info(pdf, {"Title": job.title, "Subject": job.subject, "Creator": "goodpractice"})
     (site_dir / job.pdf).write_bytes(pdf)
-    if cache:
+    if cache and not worker.refused:
         cache.put(job, worker.served, pdf)
-    return Printed(job, page_count(pdf))
+    return Printed(job, page_count(pdf), refused=list(worker.refused))
 
 
 async def _print(page: Any, worker: _Worker, job: PrintJob) -> bytes:

@@ -12,12 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import with_suffix
 from goodpractice.core.base.problems import ContentError, Problem, errors
-from goodpractice.core.checks.runner import check
+from goodpractice.core.checks.runner import SiteLayout, check
 from goodpractice.core.model.site import Site, site_from
-from goodpractice.core.pages.practice import practice_assets
-from goodpractice.core.pages.registry import generated_assets, generated_pages, generated_uris
+from goodpractice.core.pages.practice import practice_assets, practice_contacts
+from goodpractice.core.pages.registry import (
+    generated_assets,
+    generated_pages,
+    generated_uris,
+    owned_folders,
+    owned_uris,
+)
 from goodpractice.core.pages.translations import (
     ReaderNotice,
     SiteLanguages,
@@ -25,7 +32,7 @@ from goodpractice.core.pages.translations import (
     reader_notices,
     site_languages,
 )
-from goodpractice.core.readers.content import load_raw
+from goodpractice.core.readers.content import RawContent, load_raw
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.snapshot import Fingerprint, content_fingerprint
 
@@ -41,12 +48,22 @@ class SiteOutput:
     notices: dict[tuple[str, str], ReaderNotice]  # (neutral uri, language) -> notice
     languages: SiteLanguages
     fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
+    layout: SiteLayout  # what the site generates: no contributed file may take its place
+    # HTML of our templates drawn outside the sanitised text, by suffixed uri and meta key.
+    trusted_html: dict[str, dict[str, str]]
 
 
 def check_project(project: Project) -> list[Problem]:
     """Every problem of the content, errors and warnings (``goodpractice check``)."""
     raw = load_raw(project)
-    return check(raw, generated_uris(raw))
+    return check(raw, site_layout(raw))
+
+
+def site_layout(raw: RawContent) -> SiteLayout:
+    """What the site will generate, for the rules that depend on it."""
+    return SiteLayout(
+        tuple(generated_uris(raw)), tuple(owned_uris(raw)), frozenset(owned_folders(raw))
+    )
 
 
 @dataclass
@@ -84,7 +101,7 @@ def _load(project: Project) -> _Loaded:
 
 def _checked_site(project: Project) -> Site:
     raw = load_raw(project)
-    problems = check(raw, generated_uris(raw))
+    problems = check(raw, site_layout(raw))
     if errors(problems):
         raise ContentError(errors(problems))
     warnings = tuple(p for p in problems if p not in errors(problems))
@@ -101,6 +118,12 @@ def _output(site: Site) -> SiteOutput:
         notices=notices,
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
+        layout=site_layout(site.raw),
+        trusted_html={
+            with_suffix(uri, language): {pagemeta.CONTACTS: html}
+            for uri, by_language in practice_contacts(site).items()
+            for language, html in by_language.items()
+        },
     )
 
 

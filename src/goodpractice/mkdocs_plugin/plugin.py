@@ -9,9 +9,11 @@ docs_dir before i18n sorts them per language, then their content once i18n re-cr
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -19,8 +21,9 @@ from mkdocs.structure.files import File, Files
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import language_prefix, suffix_language
 from goodpractice.core.base.links import neutral
+from goodpractice.core.base.plaintext import published_meta
 from goodpractice.core.base.problems import ContentError
-from goodpractice.core.checks.safety import unsafe_svg_files
+from goodpractice.core.checks.files import docs_file_problem, unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
 from goodpractice.core.pages.translations import ReaderNotice
 from goodpractice.core.pipeline import SiteOutput, site_output
@@ -52,6 +55,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def _add_placeholders(self, files: Files, config: MkDocsConfig) -> Files:
         if self._output is None:
             return files
+        self._leave_out_unpublishable(files, config, self._output)
         for src_uri in self._output.contents:
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         for uri, path in self._output.assets.items():
@@ -93,6 +97,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # Which language the text is in, and the notice of a missing or outdated translation.
         if self._output is None:
             return markdown
+        self._keep_hand_written_keys(page)
         language = str(config.theme["language"])
         uri = neutral(page.file.src_uri)
         text_language = suffix_language(page.file.src_uri) or language
@@ -111,9 +116,12 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     ) -> str:
         # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
         # passes, even if check was bypassed. Listings made only of our templates are left as is.
-        if self._output is None or self._is_listing(page):
+        # Page metadata is escaped here, the last step before templates: MkDocs renders every
+        # page's content before any template, and navigation prints other pages' titles.
+        if self._output is None:
             return html
-        return sanitize_html(html)
+        page.meta = self._published_meta(page, str(config.theme["language"]))
+        return html if self._is_listing(page) else sanitize_html(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # The head names no fallback page as a language version (as in sitemap.xml): its text
@@ -156,6 +164,62 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
 
     # --- helpers ------------------------------------------------------------------------------
 
+    def _keep_hand_written_keys(self, page: Page) -> None:
+        """A hand-written page keeps only the front-matter keys it may set (check refuses the
+        others: Material's template, redirect, icon... and the platform's gp_* keys)."""
+        assert self._output is not None
+        if page.file.src_uri in self._output.contents:
+            return
+        dropped = sorted(set(page.meta) - pagemeta.HAND_WRITTEN_KEYS)
+        if dropped:
+            log.warning(f"{page.file.src_uri}: front matter left out: {', '.join(dropped)}")
+        page.meta = {k: v for k, v in page.meta.items() if k in pagemeta.HAND_WRITTEN_KEYS}
+
+    def _published_meta(self, page: Page, language: str) -> dict[str, Any]:
+        """The page's metadata as templates may print it: every plain-text value escaped once;
+        HTML only from our own templates (never from a hand-written page's metadata)."""
+        assert self._output is not None
+        generated = page.file.src_uri in self._output.contents
+        allowed = pagemeta.GENERATED_KEYS if generated else pagemeta.HAND_WRITTEN_KEYS | _OWN_KEYS
+        meta = {k: v for k, v in page.meta.items() if k in allowed}
+        if "title" not in meta and page.title:
+            # Material prints `page.title | striptags` raw, and striptags decodes entities: a
+            # title taken from the first heading is kept as text, escaped like every other.
+            meta["title"] = unescape(str(page.title))
+        published = published_meta(meta, data=pagemeta.DATA_KEYS if generated else ())
+        # HTML only from our own templates, through the core's records.
+        trusted = dict(self._output.trusted_html.get(page.file.src_uri, {}))
+        notice = self._output.notices.get((neutral(page.file.src_uri), language))
+        if notice is not None:
+            trusted[pagemeta.TRANSLATION_NOTICE] = notice.html
+        published.update({key: Markup(html) for key, html in trusted.items()})
+        return published
+
+    @staticmethod
+    def _leave_out_unpublishable(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:
+        # The files' wall: check refuses these; a file it never saw is left out here, and the
+        # theme's own file put back where a docs file had taken its place.
+        docs_dir = Path(config.docs_dir)
+        layout = output.layout
+        languages = output.site.project.language_codes[1:]
+        for file in list(files):
+            if (
+                not file.abs_src_path
+                or Path(file.abs_src_path).parent.is_relative_to(docs_dir) is False
+            ):
+                continue
+            reason = docs_file_problem(
+                docs_dir,
+                file.src_uri,
+                layout.owned_folders,
+                frozenset(layout.owned_pages),
+                languages,
+            )
+            if reason:
+                log.warning(f"left out docs/{file.src_uri}: {reason}")
+                files.remove(file)
+                _restore_theme_file(files, config, file.src_uri)
+
     def _is_listing(self, page: Page) -> bool:
         # Safe by default: only generated pages that declare themselves listings skip it.
         assert self._output is not None
@@ -193,15 +257,27 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
                 files.append(File.generated(config, prefix + uri, content=by_language[language]))
 
 
+# The keys this adapter sets on a hand-written page (on_page_markdown, _apply_notice).
+_OWN_KEYS = frozenset(
+    {pagemeta.TEXT_LANGUAGE, pagemeta.ORIGINAL_LANGUAGE, pagemeta.FALLBACK, "search"}
+)
+
 # Material's <link rel="alternate" href="..." hreflang="xx"> in the head (base.html).
 _ALTERNATE_LINK = re.compile(
     r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="(?P<lang>[\w-]+)">\n?'
 )
 
 
+def _restore_theme_file(files: Files, config: MkDocsConfig, src_uri: str) -> None:
+    """Add the theme's file at ``src_uri``, which MkDocs skipped for a docs file there."""
+    for folder in config.theme.dirs:
+        if (Path(folder) / src_uri).is_file():
+            files.append(File(src_uri, folder, config.site_dir, config.use_directory_urls))
+            return
+
+
 def _apply_notice(page: Page, notice: ReaderNotice, config: MkDocsConfig) -> None:
     page.meta[pagemeta.TEXT_LANGUAGE] = notice.text_language
-    page.meta[pagemeta.TRANSLATION_NOTICE] = notice.html
     if notice.fallback:
         # The original, shown in place of a missing translation, is not indexed as this
         # language: Material's search skips it and search engines are sent to the original.

@@ -30,6 +30,40 @@ TRAINER_TOGGLE = "gp_trainer_toggle"
 PRINT_VARIANT = "gp_print_variant"
 # The "keep for offline use" control of a page: labels, addresses, messages (issue 12).
 OFFLINE = "gp_offline"
+# The HTML of a case study's contacts (our template), drawn after the sanitised text, so no
+# contributed HTML can carry the data attributes that contacts.js joins into an address.
+CONTACTS = "gp_contacts"
+
+# Keys whose value is HTML made by our own templates. The adapter sets them from the core's
+# own records (SiteOutput.trusted_html, notices), never from a page's metadata.
+HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS})
+# Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
+DATA_KEYS = frozenset({JSONLD, OFFLINE})
+
+# The only front-matter keys a hand-written page (docs/) may set; the build drops any other
+# (Material's template, redirect, icon, status, subtitle... and every gp_* key above).
+# schema/page.schema.json allows exactly these (a test holds them equal).
+HAND_WRITTEN_KEYS = frozenset(
+    {"title", "description", "summary", "hide", "translation", "languages"}
+)
+# The platform's own keys, set by generated pages and the adapter.
+PLATFORM_KEYS = frozenset(
+    {
+        LISTING,
+        SEARCHABLE,
+        PRACTICE,
+        TEXT_LANGUAGE,
+        ORIGINAL_LANGUAGE,
+        FALLBACK,
+        SEARCH_DATA,
+        JSONLD,
+        TRAINER_TOGGLE,
+        PRINT_VARIANT,
+        OFFLINE,
+    }
+)
+# Every key a generated page may carry: the build drops any other, whatever set it.
+GENERATED_KEYS = HAND_WRITTEN_KEYS | PLATFORM_KEYS | {"search"}
 
 # Template context of sitemap.xml (not page metadata): what overrides/sitemap.xml needs.
 SITEMAP_FALLBACK_PATHS = "gp_fallback_paths"

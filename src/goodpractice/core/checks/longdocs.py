@@ -20,7 +20,7 @@ from goodpractice.core.checks.schema import (
     schema_problems,
     vocabulary_schema,
 )
-from goodpractice.core.checks.texts import validate_image_alt, validate_links
+from goodpractice.core.checks.texts import validate_links
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.files import TextSource
 from goodpractice.core.readers.longdoc_sources import (
@@ -265,7 +265,6 @@ def _check_text(
     yield from schema_problems(validators(TEXT_SCHEMA), text.doc.front_matter, text.path)
     yield from validate_blocks(text.doc.body, text.doc.body_line, text.path)
     yield from validate_links(text.path, text.doc.links, sources, None)
-    yield from validate_image_alt(text.path, text.doc.links)
 
 
 def _check_meta(

@@ -9,14 +9,14 @@ from typing import Any
 from goodpractice.core.base.links import SiteSources
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import fold
-from goodpractice.core.checks.placeholders import covered_by_placeholder, placeholder_fields
-from goodpractice.core.checks.safety import check_practice_safety
-from goodpractice.core.checks.schema import field_name, schema_problems
-from goodpractice.core.checks.texts import (
-    validate_image_alt,
-    validate_links,
-    validate_romanian_letters,
+from goodpractice.core.checks.placeholders import (
+    check_placeholders,
+    covered_by_placeholder,
+    placeholder_fields,
 )
+from goodpractice.core.checks.privacy import validate_contact_consent
+from goodpractice.core.checks.schema import field_name, schema_problems
+from goodpractice.core.checks.texts import validate_links, validate_romanian_letters
 from goodpractice.core.readers.content import PracticeSource, RawContent
 from goodpractice.core.readers.files import TextSource
 from goodpractice.core.readers.vocabularies import Vocabularies
@@ -252,5 +252,6 @@ def check_practice(
         yield from schema_problems(text_validator, text.doc.front_matter, text.path)
         yield from _validate_sections(text, vocabularies)
         yield from validate_links(text.path, text.doc.links, sources, None)
-        yield from validate_image_alt(text.path, text.doc.links)
-    yield from check_practice_safety(source, content.project.root)
+    if doc is not None:
+        yield from validate_contact_consent(doc, source.facts_path)
+    yield from check_placeholders(source)

@@ -6,19 +6,28 @@ person's consent, and never writes the address out whole (see ``contacts.py``).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.text import shorten
 from goodpractice.core.checks.placeholders import PLACEHOLDER
+from goodpractice.core.checks.plaintext import yaml_strings
 from goodpractice.core.checks.schema import field_name
-from goodpractice.core.readers.content import PracticeSource
-from goodpractice.core.readers.files import TextSource
+from goodpractice.core.readers.rendering import Rendered
+from goodpractice.core.readers.sourcelines import SourceLines
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Bounded repetitions: each position is read a bounded number of times (linear on any text).
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+)
 # A run of digits with the separators people type in phone numbers.
-_PHONE = re.compile(r"(?<![\w/.,-])(?:\+|\(?00)?\(?\d[\d \u00a0().\-/]{6,}\d(?![\w])")
+_PHONE = re.compile(r"(?<![\w/.,-])(?:\+|\(?00)?\(?\d[\d \u00a0().\-/]{6,20}\d(?![\w])")
+# The fields of practice.yml that hold a contact's details, published only with consent.
+CONTACT_FIELDS = ("contacts",)
 
 
 def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]:
@@ -48,28 +57,65 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
             )
 
 
-def _validate_personal_data_in_prose(text: TextSource) -> Iterator[Problem]:
-    """No e-mail address or phone number in the prose: contacts need consent in practice.yml."""
-    for offset, line in enumerate(text.doc.body.split("\n")):
-        number = text.doc.body_line + offset
-        for match in _EMAIL.finditer(line):
-            yield Problem(
-                text.path,
-                number,
-                "personal data",
-                f"the e-mail address '{match.group(0)}' is written in the text; move it to "
-                "contacts in practice.yml with the person's consent (the site then shows it "
-                "hidden from address harvesters)",
-            )
-        for match in _PHONE.finditer(line):
+def _personal_data(text: str) -> Iterator[tuple[str, str]]:
+    """('e-mail address' or 'phone number', what was found) in ``text``, decoded."""
+    for candidate in dict.fromkeys((text, unquote(text))):
+        for match in _EMAIL.finditer(candidate):
+            yield "e-mail address", match.group(0)
+        for match in _PHONE.finditer(candidate):
             if _looks_like_phone(match.group(0)):
-                yield Problem(
-                    text.path,
-                    number,
-                    "personal data",
-                    f"the phone number '{match.group(0).strip()}' is written in the text; move "
-                    "it to contacts in practice.yml with the person's consent",
-                )
+                yield "phone number", match.group(0).strip()
+
+
+def _message(kind: str, value: str, path: str, where: str = "in the text") -> str:
+    if not path.startswith("practices/"):
+        # Only a case study has contacts: anywhere else the address or number goes.
+        return (
+            f"the {kind} '{shorten(value)}' is written {where}; remove it: the site publishes "
+            "a person's details only as a contact of a case study (contacts in practice.yml, "
+            "with the person's consent)"
+        )
+    advice = (
+        " (the site then shows it hidden from address harvesters)"
+        if kind == "e-mail address"
+        else ""
+    )
+    return (
+        f"the {kind} '{shorten(value)}' is written {where}; move it to contacts in "
+        f"practice.yml with the person's consent{advice}"
+    )
+
+
+def validate_personal_data_in_text(
+    path: str, rendered: Rendered, lines: SourceLines
+) -> Iterator[Problem]:
+    """No e-mail address or phone number in a text as published (text, links, attributes):
+    a contact needs recorded consent in practice.yml."""
+    values = [rendered.text] + [value for e in rendered.elements for _name, value in e.attrs]
+    seen: set[str] = set()
+    for value in values:
+        for kind, found in _personal_data(value):
+            if found not in seen:
+                seen.add(found)
+                message = _message(kind, found, path)
+                yield Problem(path, lines.line_of(found), "personal data", message)
+
+
+def validate_personal_data_in_yaml(
+    doc: YamlDocument, path: str, skip: tuple[str, ...] = ()
+) -> Iterator[Problem]:
+    """No e-mail address or phone number in any value of a YAML file or front matter
+    (except a contact's own details, published only with consent)."""
+    for where, value in yaml_strings(doc.data):
+        if where and where[0] in skip:
+            continue
+        for kind, found in dict.fromkeys(_personal_data(html.unescape(value))):
+            yield Problem(
+                path,
+                doc.line_of(where),
+                field_name(where),
+                _message(kind, found, path, "here"),
+            )
 
 
 def _looks_like_phone(candidate: str) -> bool:
@@ -81,12 +127,14 @@ def _looks_like_phone(candidate: str) -> bool:
     return len(digits) == 10 and digits[0] == "0" and digits[1] in "237"
 
 
-def check_privacy(source: PracticeSource) -> Iterator[Problem]:
-    """Every personal-data rule for one case study."""
-    if source.facts is not None:
-        yield from _validate_contact_consent(source.facts, source.facts_path)
-    for text in source.texts.values():
-        yield from _validate_personal_data_in_prose(text)
+def validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]:
+    """Every contact of practice.yml has the person's consent recorded."""
+    yield from _validate_contact_consent(doc, path)
 
 
-__all__ = ["check_privacy"]
+__all__ = [
+    "CONTACT_FIELDS",
+    "validate_contact_consent",
+    "validate_personal_data_in_text",
+    "validate_personal_data_in_yaml",
+]

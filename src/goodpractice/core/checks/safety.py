@@ -1,152 +1,150 @@
-"""Rules for untrusted content: raw HTML, link schemes, images from other hosts, SVG files.
+"""Rules for untrusted text: what a text's rendered HTML may hold.
 
-Case studies arrive as pull requests from people outside the project. Each ``_validate_*``
-yields the problems of one rule; :func:`check_practice_safety` runs them with the rules of
-``privacy.py`` and ``placeholders.py``. The build's sanitiser (``sanitize.py``) enforces the
-same allow-list on the output.
+Every Markdown text of every content type (case studies, pages, the curriculum and its
+modules, guides and their chapters) arrives as a pull request from someone outside the
+project. :func:`check_text` reads it the way the build publishes it: front matter as plain
+text, the body inside the bounds of ``limits.py``, then rendered with the build's Markdown
+extensions and parsed as a browser parses HTML (``readers/rendering.py``). The rendered
+elements are judged against the allow-list the sanitiser enforces on the built pages
+(``sanitize.py``, ``data/html-policy.yml``), and each finding is traced back to its source line.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import shorten
-from goodpractice.core.checks.placeholders import check_placeholders
-from goodpractice.core.checks.privacy import check_privacy
-from goodpractice.core.checks.sanitize import html_policy, is_external_resource, unsafe_url_scheme
-from goodpractice.core.readers.content import PracticeSource
-from goodpractice.core.readers.htmlscan import (
-    AttrListKey,
-    Tag,
-    attr_list_keys,
-    html_tags,
-    reference_targets,
+from goodpractice.core.checks.limits import validate_limits
+from goodpractice.core.checks.plaintext import (
+    validate_control_characters,
+    validate_plain_text,
+    validate_yaml_control_characters,
+)
+from goodpractice.core.checks.privacy import validate_personal_data_in_text
+from goodpractice.core.checks.sanitize import (
+    HtmlPolicy,
+    html_policy,
+    is_external_resource,
+    unsafe_url_scheme,
 )
 from goodpractice.core.readers.markdowndoc import MarkdownDocument
+from goodpractice.core.readers.project import Project
+from goodpractice.core.readers.rendering import Element, Rendered, render_text
+from goodpractice.core.readers.sourcelines import SourceLines
 
-_SVG_DANGER = re.compile(
-    rb"<\s*script|<\s*foreignobject|\bon[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*[\"']?\s*(?:https?:)?//",
-    re.IGNORECASE,
-)
-
-
-# -- HTML in Markdown ---------------------------------------------------------------------------
+_CODE_REASON = "it could run code, load another site or collect readers' input"
 
 
-def _validate_html_elements(path: str, tags: Iterable[Tag]) -> Iterator[Problem]:
-    """Raw HTML uses only the elements of the allow-list."""
+def _local_name(tag: str) -> str:
+    """``s:script`` is a script to a browser reading SVG or MathML: judge its local name."""
+    return tag.rsplit(":", 1)[-1]
+
+
+def _validate_html_elements(
+    path: str, elements: Iterable[Element], lines: SourceLines
+) -> Iterator[Problem]:
+    """The rendered text uses only the elements of the allow-list."""
     policy = html_policy()
-    for tag in tags:
-        if tag.name in policy.tags:
+    for element in elements:
+        if element.tag in policy.tags:
             continue
-        if tag.name in policy.remove_with_content:
-            reason = "it could run code, load another site or collect readers' input"
+        line = lines.line_of(f"<{element.tag}", element.tag, _local_name(element.tag))
+        if _local_name(element.tag) in policy.remove_with_content or ":" in element.tag:
             yield Problem(
                 path,
-                tag.line,
+                line,
                 "html",
-                f"the HTML element <{tag.name}> is not allowed ({reason}); remove it",
+                f"the HTML element <{element.tag}> is not allowed ({_CODE_REASON}); remove it",
             )
         else:
             yield Problem(
                 path,
-                tag.line,
+                line,
                 "html",
-                f"the HTML element <{tag.name}> is not in the allowed list; write the text in "
-                "Markdown instead",
+                f"the HTML element <{element.tag}> is not in the allowed list; write the text "
+                "in Markdown instead",
             )
 
 
-def _validate_event_handlers(
-    path: str, tags: Iterable[Tag], keys: Iterable[AttrListKey]
+def _validate_attributes(
+    path: str, elements: Iterable[Element], lines: SourceLines
 ) -> Iterator[Problem]:
-    """No attribute that runs a script (onclick, onerror, ...)."""
-    for tag in tags:
-        for name, _value in tag.attrs:
+    """No attribute that runs a script, and only the attributes of the allow-list."""
+    policy = html_policy()
+    for element in elements:
+        for name, value in element.attrs:
             if name.startswith("on"):
                 yield Problem(
                     path,
-                    tag.line,
+                    lines.line_of(name),
                     "html",
-                    f"the attribute '{name}' on <{tag.name}> would run a script; remove it",
+                    f"the attribute '{name}' on <{element.tag}> would run a script; remove it",
                 )
-    for key in keys:
-        if key.name.startswith("on"):
-            yield Problem(
-                path,
-                key.line,
-                "html",
-                f"the attribute list sets '{key.name}', which would run a script; remove it",
-            )
+            elif element.tag in policy.tags and not policy.allows_attribute(element.tag, name):
+                yield Problem(
+                    path,
+                    lines.line_of(f"{name}=", name),
+                    "html",
+                    f"the attribute '{name}' is not allowed on <{element.tag}>; remove it",
+                )
+            elif name == "style":
+                yield from _validate_style(path, element, value, policy, lines)
 
 
-def _validate_html_attributes(
-    path: str, tags: Iterable[Tag], keys: Iterable[AttrListKey]
+def _validate_style(
+    path: str, element: Element, value: str, policy: HtmlPolicy, lines: SourceLines
 ) -> Iterator[Problem]:
-    """Raw HTML and attribute lists use only the attributes of the allow-list."""
-    policy = html_policy()
-    for tag in tags:
-        for name, _value in tag.attrs:
-            known = tag.name in policy.tags and not name.startswith("on")
-            if known and not policy.allows_attribute(tag.name, name):
-                yield Problem(
-                    path,
-                    tag.line,
-                    "html",
-                    f"the attribute '{name}' is not allowed on <{tag.name}>; remove it",
-                )
-    for key in keys:
-        if not key.name.startswith("on") and not policy.allows_attribute("*", key.name):
+    """A style attribute (kept only for table alignment) sets only allowed properties."""
+    for declaration in value.split(";"):
+        prop = declaration.partition(":")[0].strip().lower()
+        if prop and prop not in policy.style_properties:
             yield Problem(
                 path,
-                key.line,
+                lines.line_of(prop, "style"),
                 "html",
-                f"the attribute list sets '{key.name}', which is not allowed; use only "
-                "#id, .class and title",
+                f"the style property '{shorten(prop, 30)}' is not allowed on <{element.tag}>; "
+                "remove it",
             )
 
 
-def _validate_reserved_ids(path: str, tags: Iterable[Tag]) -> Iterator[Problem]:
-    """Contributed HTML does not reuse the ids of the theme or of our templates."""
+def _validate_reserved_ids(
+    path: str, elements: Iterable[Element], lines: SourceLines
+) -> Iterator[Problem]:
+    """No contributed id (written, or made from a heading) reuses the site's own ids."""
     reserved = html_policy().reserved_id_prefixes
-    for tag in tags:
-        for name, value in tag.attrs:
-            if name == "id" and value.startswith(reserved):
-                yield Problem(
-                    path,
-                    tag.line,
-                    "html",
-                    f"the id '{value}' is reserved for the site (ids starting with "
-                    + " or ".join(f"'{prefix}'" for prefix in reserved)
-                    + "); choose another id",
-                )
+    for element in elements:
+        value = element.get("id")
+        if value and value.startswith(reserved):
+            yield Problem(
+                path,
+                lines.line_of(value, element.text),
+                "html",
+                f"the id '{shorten(value)}' is reserved for the site (ids starting with "
+                + " or ".join(f"'{prefix}'" for prefix in reserved)
+                + "); choose another id (a heading's id is made from its words)",
+            )
 
 
-def _urls(doc: MarkdownDocument, tags: Iterable[Tag]) -> Iterator[tuple[str, int, bool]]:
-    """(url, line, is_image) of every link, image and URL attribute in a text."""
-    for link in doc.links:
-        yield html.unescape(link.target), link.line, link.is_image
-    for target, line in reference_targets(doc.body, doc.body_line):
-        yield html.unescape(target), line, False
+def _urls(elements: Iterable[Element]) -> Iterator[tuple[str, bool]]:
+    """(url, is an image) of every URL attribute of the rendered text."""
     url_attributes = html_policy().url_attributes
-    for tag in tags:
-        for name, value in tag.attrs:
-            if name in url_attributes:
-                yield value, tag.line, tag.name == "img" and name == "src"
+    for element in elements:
+        for name, value in element.attrs:
+            if name in url_attributes or name.endswith(":href"):
+                yield value, element.tag == "img" and name in ("src", "srcset")
 
 
-def _validate_url_schemes(path: str, urls: Iterable[tuple[str, int, bool]]) -> Iterator[Problem]:
+def _validate_url_schemes(
+    path: str, elements: Iterable[Element], lines: SourceLines
+) -> Iterator[Problem]:
     """Links and images use http(s), mailto, tel or a relative path: no javascript: or data:."""
-    for url, line, _is_image in urls:
+    for url, _is_image in _urls(elements):
         scheme = unsafe_url_scheme(url)
         if scheme:
             yield Problem(
                 path,
-                line,
+                lines.line_of(url, f"{scheme}:"),
                 "links",
                 f"'{shorten(url)}' is a {scheme}: link, which is not allowed; link to a web "
                 "page (https://…) or to a file beside the text",
@@ -154,94 +152,59 @@ def _validate_url_schemes(path: str, urls: Iterable[tuple[str, int, bool]]) -> I
 
 
 def _validate_external_images(
-    path: str, urls: Iterable[tuple[str, int, bool]]
+    path: str, elements: Iterable[Element], lines: SourceLines
 ) -> Iterator[Problem]:
     """Images are files of the site: one from another host would tell it who reads the page."""
-    for url, line, is_image in urls:
+    for url, is_image in _urls(elements):
         if is_image and is_external_resource(url):
             yield Problem(
                 path,
-                line,
+                lines.line_of(url),
                 "images",
                 f"image '{shorten(url)}' is on another website and readers' browsers would "
                 "contact it; save the image beside the text and write ![description](file.png)",
             )
 
 
-# -- Files beside a case study ------------------------------------------------------------------
-
-
-def svg_danger(data: bytes) -> tuple[int, str] | None:
-    """(line, what) of the first script, event handler or external reference in an SVG."""
-    match = _SVG_DANGER.search(data)
-    if match is None:
-        return None
-    return data[: match.start()].count(b"\n") + 1, match.group(0).decode("utf-8", "replace")
-
-
-def unsafe_svg_files(folder: Path) -> list[str]:
-    """SVG files under ``folder`` (a built site) that hold a script or an external reference."""
-    return sorted(
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*.svg")
-        if path.is_file() and svg_danger(path.read_bytes())
-    )
-
-
-def _validate_svg_assets(assets: Iterable[str], root: Path) -> Iterator[Problem]:
-    """An SVG image holds no script, event handler or external reference.
-
-    Opened on its own (the address of the image), an SVG runs its scripts on the site's origin.
-    """
-    for asset in assets:
-        if not asset.lower().endswith(".svg"):
-            continue
-        danger = svg_danger((root / asset).read_bytes())
-        if danger:
-            line, found = danger
+def _validate_image_alt(
+    path: str, elements: Iterable[Element], lines: SourceLines
+) -> Iterator[Problem]:
+    """Every image has alternative text for screen-reader users."""
+    for element in elements:
+        if element.tag == "img" and not (element.get("alt") or "").strip():
+            src = element.get("src") or ""
             yield Problem(
-                asset,
-                line,
-                "(file)",
-                f"the SVG image contains '{shorten(found.strip(), 30)}' (a script or a "
-                "reference to another site), which is not allowed; export the image as PNG",
+                path,
+                lines.line_of(src) if src else lines.line_of("<img", "!["),
+                "images",
+                f"image '{shorten(src)}' has no alt text; describe what it shows: "
+                f"![description]({shorten(src)})",
             )
 
 
-# -- Runners ------------------------------------------------------------------------------------
+def check_rendered(path: str, rendered: Rendered, lines: SourceLines) -> Iterator[Problem]:
+    """The HTML rules and the personal-data rule for one rendered text."""
+    elements = rendered.elements
+    yield from _validate_html_elements(path, elements, lines)
+    yield from _validate_attributes(path, elements, lines)
+    yield from _validate_reserved_ids(path, elements, lines)
+    yield from _validate_url_schemes(path, elements, lines)
+    yield from _validate_external_images(path, elements, lines)
+    yield from _validate_image_alt(path, elements, lines)
+    yield from validate_personal_data_in_text(path, rendered, lines)
 
 
-def check_markdown_safety(path: str, doc: MarkdownDocument) -> Iterator[Problem]:
-    """The HTML and link rules for one Markdown file (a case-study text or a page)."""
-    tags = html_tags(doc.body, doc.body_line)
-    keys = attr_list_keys(doc.body, doc.body_line)
-    urls = list(_urls(doc, tags))
-    yield from _validate_html_elements(path, tags)
-    yield from _validate_event_handlers(path, tags, keys)
-    yield from _validate_html_attributes(path, tags, keys)
-    yield from _validate_reserved_ids(path, tags)
-    yield from _validate_url_schemes(path, urls)
-    yield from _validate_external_images(path, urls)
+def check_text(project: Project, path: str, doc: MarkdownDocument) -> Iterator[Problem]:
+    """Every rule for untrusted content, for one Markdown text of any content type."""
+    yield from validate_control_characters(doc.raw, path)
+    yield from validate_plain_text(doc.front_matter, path)
+    yield from validate_yaml_control_characters(doc.front_matter, path)
+    limits = list(validate_limits(path, doc))
+    if limits:
+        yield from limits  # never rendered: it could take the converter too long
+        return
+    rendered = render_text(project, doc.body)
+    yield from check_rendered(path, rendered, SourceLines(doc.body, doc.body_line))
 
 
-def check_practice_safety(source: PracticeSource, root: Path) -> Iterator[Problem]:
-    """Every rule for contributed content, for one case study."""
-    for text in source.texts.values():
-        yield from check_markdown_safety(text.path, text.doc)
-    yield from _validate_svg_assets(source.assets, root)
-    yield from check_privacy(source)
-    yield from check_placeholders(source)
-
-
-def check_docs_assets_safety(doc_assets: Iterable[str], root: Path) -> Iterator[Problem]:
-    """The rules for files under docs/ (paths relative to docs/)."""
-    yield from _validate_svg_assets((f"docs/{asset}" for asset in doc_assets), root)
-
-
-__all__ = [
-    "check_docs_assets_safety",
-    "check_markdown_safety",
-    "check_practice_safety",
-    "svg_danger",
-    "unsafe_svg_files",
-]
+__all__ = ["check_rendered", "check_text"]

@@ -76,8 +76,27 @@ def schema_problems(
     """Validate a document; one problem per schema error, in people's words."""
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.path))):
         location = tuple(error.absolute_path)
-        field, message = _explain(error, location)
-        yield Problem(path, doc.line_of(field), field_name(field), message)
+        for field, message in _explained(error, location):
+            yield Problem(path, doc.line_of(field), field_name(field), message)
+
+
+def _explained(
+    error: ValidationError, location: tuple[str | int, ...]
+) -> Iterator[tuple[Any, str]]:
+    """One (field, message) per problem: every unknown field of a mapping is named."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = sorted(schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            similar = nearest(extra, allowed)
+            expected = (
+                f"did you mean {quote_list(similar)}?"
+                if similar
+                else f"allowed: {', '.join(allowed)}"
+            )
+            yield (*location, extra), f"unknown field '{extra}'; {expected}"
+        return
+    yield _explain(error, location)
 
 
 def _explain(error: ValidationError, location: tuple[str | int, ...]) -> tuple[Any, str]:

@@ -3,6 +3,7 @@ Romanian letters."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator
 
 from goodpractice.core.base.links import (
@@ -21,7 +22,7 @@ def validate_links(
 ) -> Iterator[Problem]:
     """Internal links point at a page or file that exists."""
     for link in links:
-        target = link.target
+        target = html.unescape(link.target)  # what the browser follows: jav&#x61;script:
         if not target or target.startswith(("#", "mailto:", "tel:")) or is_external(target):
             continue
         if target.startswith("/"):
@@ -35,19 +36,6 @@ def validate_links(
         uri = docs_link_target(page_uri, target) if page_uri else site_target(path, target)
         if uri is None or not resolves(uri, sources):
             yield Problem(path, link.line, "links", f"'{target}' resolves to no page or file")
-
-
-def validate_image_alt(path: str, links: Iterable[SourceLink]) -> Iterator[Problem]:
-    """Every image has alternative text for screen-reader users."""
-    for link in links:
-        if link.is_image and not link.text.strip():
-            yield Problem(
-                path,
-                link.line,
-                "images",
-                f"image '{link.target}' has no alt text; describe what it shows: "
-                f"![description]({link.target})",
-            )
 
 
 _CEDILLA = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}

@@ -16,6 +16,9 @@ from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.records import catalogue_document
 
 LIST_SEPARATOR = "; "
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection): OWASP's
+# advice is to start such a cell with an apostrophe, which spreadsheets show as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_name(language: str) -> str:
@@ -110,8 +113,14 @@ def csv_table(site: Site, language: str, site_url: str | None) -> list[list[str]
     ]
 
 
+def neutralised(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def csv_bytes(site: Site, language: str, site_url: str | None) -> bytes:
     """UTF-8 with a byte order mark, so spreadsheet programs read the diacritics right."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(csv_table(site, language, site_url))
+    rows = [[neutralised(cell) for cell in row] for row in csv_table(site, language, site_url)]
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")

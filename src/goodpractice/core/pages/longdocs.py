@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.links import Link, is_external, site_link, site_target
 from goodpractice.core.base.uris import (
@@ -402,7 +404,8 @@ def _empty_page(site: Site, kind: str) -> dict[str, str]:
     for language in site.project.language_codes:
         labels = site.labels.for_language(language)
         front = {"title": labels[f"{kind}.title"], pagemeta.LISTING: True}
-        pages[language] = with_front_matter(front, labels[f"{kind}.none"])
+        # A label is text, and this page is not sanitised: escaped here.
+        pages[language] = with_front_matter(front, f"<p>{escape(labels[f'{kind}.none'])}</p>")
     return pages
 
 

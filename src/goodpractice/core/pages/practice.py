@@ -16,6 +16,7 @@ from goodpractice.core.base.uris import (
     term_uri,
     url_between,
 )
+from goodpractice.core.checks.files import unpublishable
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.jsonld import practice_jsonld
@@ -65,10 +66,7 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
     summary = render_template(site, "summary.html", summary=text.summary)
     handout = render_handout_links(site, practice, language)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
-    page = f"{summary}\n\n{handout}\n\n{factbox}\n\n{body}"
-    if practice.contacts:
-        page += "\n\n" + render_contacts(site, practice, language)
-    return with_front_matter(front, page)
+    return with_front_matter(front, f"{summary}\n\n{handout}\n\n{factbox}\n\n{body}")
 
 
 def fact_rows(
@@ -206,9 +204,27 @@ def practice_assets(site: Site) -> dict[str, Path]:
     for source in site.raw.practices:
         for asset in source.assets:
             resolved = site_target(asset, Path(asset).name)
-            if resolved:
-                assets[resolved] = site.project.root / asset
+            path = site.project.root / asset
+            # check refuses anything else; this keeps it out even if check was bypassed.
+            if resolved and unpublishable(path) is None:
+                assets[resolved] = path
     return assets
+
+
+def practice_contacts(site: Site) -> dict[str, dict[str, str]]:
+    """The contact block of each case study that has contacts: uri -> language -> HTML.
+
+    Kept out of the page's Markdown (and so out of the sanitiser): the adapter draws it after
+    the sanitised text (pagemeta.CONTACTS), and no contributed HTML can imitate it.
+    """
+    return {
+        practice_uri(practice.id): {
+            language: render_contacts(site, practice, language)
+            for language in site.project.language_codes
+        }
+        for practice in site.practices.values()
+        if practice.contacts
+    }
 
 
 def render_contacts(site: Site, practice: Practice, language: str) -> str:

@@ -22,6 +22,7 @@ from goodpractice.core.pages import (
     taxonomy,
     translations,
 )
+from goodpractice.core.pages.qrcodes import QR_FOLDER
 from goodpractice.core.pages.templates import Pages
 from goodpractice.core.readers.content import RawContent
 
@@ -52,6 +53,23 @@ GENERATORS = [
 
 def generated_uris(raw: RawContent) -> list[str]:
     return [uri for generator in GENERATORS for uri in generator.uris(raw)]
+
+
+def owned_uris(raw: RawContent) -> list[str]:
+    """Pages only the site makes: no hand-written page may take their address (translation
+    fallbacks stand in for a missing hand-written page, by design, and do not count)."""
+    return [
+        uri
+        for generator in GENERATORS
+        if generator.name != "translation-fallbacks"
+        for uri in generator.uris(raw)
+    ]
+
+
+def owned_folders(raw: RawContent) -> set[str]:
+    """Top folders of the site where its generated pages and files live."""
+    folders = {QR_FOLDER.split("/", 1)[0]}
+    return folders | {uri.split("/", 1)[0] for uri in owned_uris(raw) if "/" in uri}
 
 
 def generated_pages(site: Site) -> Pages:

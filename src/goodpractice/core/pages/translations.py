@@ -161,7 +161,12 @@ def fallback_pages(site: Site) -> Pages:
         source = t.document.texts.get(t.original)
         if t.state is not State.MISSING or source is None:
             continue
-        meta = {k: v for k, v in source.meta.items() if k not in (RECORD_KEY, LANGUAGES_KEY)}
+        # Only the keys a hand-written page may set, as for the original itself.
+        meta = {
+            k: v
+            for k, v in source.meta.items()
+            if k in pagemeta.HAND_WRITTEN_KEYS and k not in (RECORD_KEY, LANGUAGES_KEY)
+        }
         meta[pagemeta.TEXT_LANGUAGE] = t.original
         pages.setdefault(t.document.site_uri, {})[t.language] = with_front_matter(meta, source.body)
     return pages

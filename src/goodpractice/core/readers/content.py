@@ -12,6 +12,7 @@ from goodpractice.core.readers.longdoc_sources import LongDocSource, load_longdo
 from goodpractice.core.readers.markdowndoc import MarkdownDocument
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.vocabularies import Vocabularies, load_vocabularies
+from goodpractice.core.readers.walk import Listing, is_real_dir, walk
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
 PRACTICE_FILE = "practice.yml"
@@ -48,6 +49,15 @@ class RawContent:
     doc_assets: list[str]  # relative to docs/
     problems: list[Problem]
     longdocs: list[LongDocSource] = field(default_factory=list)  # curriculum and guides
+    # Symbolic links and special files in the content folders (repository-relative): never read.
+    links: list[str] = field(default_factory=list)
+    special_files: list[str] = field(default_factory=list)
+    # Every regular file of the curriculum and guides folders (repository-relative).
+    longdoc_files: list[str] = field(default_factory=list)
+
+
+# The folders a pull request from outside the project may change (DESIGN.md).
+CONTENT_FOLDERS = ("practices", "docs", "curriculum", "guides", "vocabularies", "i18n")
 
 
 def load_raw(project: Project) -> RawContent:
@@ -60,19 +70,34 @@ def load_raw(project: Project) -> RawContent:
         project.i18n_dir / "interface.yml", project.root, languages
     )
     problems += vocab_problems + label_problems
+    listings = {name: walk(project.root / name) for name in CONTENT_FOLDERS}
     practices = (
         [
             _load_practice(project, folder, problems)
             for folder in sorted(project.practices_dir.iterdir())
-            if folder.is_dir() and not folder.name.startswith((".", "_"))
+            if is_real_dir(folder) and not folder.name.startswith((".", "_"))
         ]
-        if project.practices_dir.is_dir()
+        if is_real_dir(project.practices_dir)
         else []
     )
-    pages, doc_assets = _load_docs(project, problems)
+    pages, doc_assets = _load_docs(project, listings["docs"], problems)
     longdocs = load_longdocs(project, problems)
     return RawContent(
-        project, vocabularies, labels, practices, pages, doc_assets, problems, longdocs
+        project,
+        vocabularies,
+        labels,
+        practices,
+        pages,
+        doc_assets,
+        problems,
+        longdocs,
+        links=[project.relative(p) for listing in listings.values() for p in listing.links],
+        special_files=[
+            project.relative(p) for listing in listings.values() for p in listing.others
+        ],
+        longdoc_files=[
+            project.relative(p) for name in ("curriculum", "guides") for p in listings[name].files
+        ],
     )
 
 
@@ -96,21 +121,20 @@ def _load_practice(project: Project, folder: Path, problems: list[Problem]) -> P
                 source.texts[language] = TextSource(language, f"{rel_folder}/{language}.md", doc)
     text_names = {f"{language}.md" for language in project.language_codes}
     source.assets = sorted(
-        project.relative(path)
-        for path in folder.rglob("*")
-        if path.is_file() and path.name not in text_names | {PRACTICE_FILE}
+        rel
+        for path in walk(folder).files
+        if (rel := project.relative(path)) not in {f"{rel_folder}/{n}" for n in text_names}
+        and rel != facts_path
     )
     return source
 
 
-def _load_docs(project: Project, problems: list[Problem]) -> tuple[list[DocPage], list[str]]:
+def _load_docs(
+    project: Project, listing: Listing, problems: list[Problem]
+) -> tuple[list[DocPage], list[str]]:
     pages: list[DocPage] = []
     assets: list[str] = []
-    if not project.docs_dir.is_dir():
-        return pages, assets
-    for path in sorted(project.docs_dir.rglob("*")):
-        if not path.is_file():
-            continue
+    for path in listing.files:
         uri = path.relative_to(project.docs_dir).as_posix()
         if path.suffix != ".md":
             assets.append(uri)

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goodpractice.core.base.problems import Problem
-from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
+from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
+from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class Labels:
     strings: dict[str, dict[str, str]]
     path: str = "i18n/interface.yml"
     lines: dict[str, int] = field(default_factory=dict)
+    source: YamlDocument | None = None  # as read, for the rules on every value
 
     def get(self, key: str, language: str) -> str:
         return self.strings[key][language]
@@ -24,8 +26,15 @@ class Labels:
 
 def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, list[Problem]]:
     rel = path.relative_to(root).as_posix()
+    text, problem = (
+        read_text(path, rel, MAX_YAML_BYTES)
+        if path.is_file() or path.is_symlink()
+        else (None, None)
+    )
+    if problem or text is None:
+        return Labels({}), [problem or Problem(rel, 1, "(file)", "missing")]
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
+        doc = load_yaml(text)
     except YamlSyntaxError as exc:
         return Labels({}), [Problem(rel, exc.line, "labels", exc.message)]
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -41,4 +50,4 @@ def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, l
         if isinstance(values, dict)
     }
     lines = {str(key): doc.line_of((key,)) for key in data}
-    return Labels(strings, rel, lines), problems
+    return Labels(strings, rel, lines, doc), problems

@@ -14,6 +14,7 @@ from pathlib import Path
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.readers.files import TextSource, parse_markdown_file, parse_yaml_file
 from goodpractice.core.readers.project import Project
+from goodpractice.core.readers.walk import is_real_dir
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
 
@@ -31,11 +32,11 @@ class Kind:
         """The folders holding documents of this kind."""
         if self.name == "curriculum":
             folder = project.root / "curriculum"
-            return [folder] if folder.is_dir() else []
+            return [folder] if is_real_dir(folder) else []
         parent = project.root / "guides"
-        if not parent.is_dir():
+        if not is_real_dir(parent):
             return []
-        return sorted(p for p in parent.iterdir() if p.is_dir() and not p.name.startswith("."))
+        return sorted(p for p in parent.iterdir() if is_real_dir(p) and not p.name.startswith("."))
 
 
 CURRICULUM = Kind(
@@ -102,7 +103,7 @@ def load_longdocs(project: Project, problems: list[Problem]) -> list[LongDocSour
                 )
             doc = LongDocSource(kind, rel, meta_path, meta)
             _load_texts(project, folder, doc.texts, doc.text_files, problems)
-            for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+            for sub in sorted(p for p in folder.iterdir() if is_real_dir(p)):
                 if sub.name.startswith((".", "_")):
                     continue
                 doc.parts[sub.name] = _load_part(project, kind, sub, problems)
@@ -134,7 +135,7 @@ def _load_texts(
 ) -> None:
     for language in project.language_codes:
         path = folder / f"{language}.md"
-        if path.is_file():
+        if path.is_file() or path.is_symlink():
             text_files.add(language)
             rel = project.relative(path)
             doc = parse_markdown_file(path, rel, problems)

@@ -7,16 +7,24 @@ because links and headings inside it are examples, not content.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-# [text](target "title") and ![alt](src "title"); the target has no spaces.
-_INLINE_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# Python-Markdown's fenced_code: a fence starts a line (never indented), may name a language
+# or attributes, and is closed by a line with the very same fence.
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=.*)?)[ \t]*")
+_FENCE_CLOSE = re.compile(r"(`{3,}|~{3,})[ \t]*")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
+# [text](target "title") and ![alt](src "title"); the target has no spaces. Neither the text
+# nor the target crosses a bracket or a parenthesis, so each character is read a bounded
+# number of times (linear on any line; a run of '[' or '[](' was quadratic before).
+_INLINE_LINK = re.compile(
+    r"(!?)\[([^\[\]]*)\]\([ \t]*<?([^()\[\]\s>]*)>?(?:[ \t]+[\"'][^\"'\n]*[\"'])?[ \t]*\)"
+)
+_HTML_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
 
@@ -70,28 +78,48 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise FrontMatterError(1, "front matter opened with '---' is never closed by a '---' line")
 
 
+# Front matter holds a title, a summary and a few keys (a few hundred bytes); bounded so that
+# PyYAML's time stays well under a second.
+MAX_FRONT_MATTER = 20_000
+
+
 def parse_markdown(text: str) -> MarkdownDocument:
     """Parse a content file; raise FrontMatterError or YamlSyntaxError on broken front matter."""
     raw_meta, body, body_line = split_front_matter(text)
+    if raw_meta is not None and len(raw_meta) > MAX_FRONT_MATTER:
+        raise FrontMatterError(
+            1,
+            f"the front matter has {len(raw_meta):,} characters; it holds a title, a summary "
+            f"and a few fields, at most {MAX_FRONT_MATTER:,} characters",
+        )
     meta = load_yaml(raw_meta, line_offset=1) if raw_meta is not None else YamlDocument({}, {})
     headings, links = _scan_body(body, body_line)
     return MarkdownDocument(meta, body, body_line, raw=text, headings=headings, links=links)
 
 
 def fenced_lines(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """Each line with whether it is fenced code; the ``` or ~~~ marker lines count as code."""
-    fence: str | None = None
-    for line in lines:
-        match = _FENCE.match(line)
+    """Each line with whether it is fenced code as Python-Markdown sees it; the ``` or ~~~
+    marker lines count as code. An opening fence without its closing one is no fence."""
+    lines = list(lines)
+    closers: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        match = _FENCE_CLOSE.fullmatch(line.rstrip("\r\n"))
         if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
+            closers.setdefault(match.group(1), []).append(index)
+    end = -1  # the last line of the current fence
+    for index, line in enumerate(lines):
+        if index <= end:
             yield line, True
-        else:
-            yield line, fence is not None
+            continue
+        match = _FENCE_OPEN.fullmatch(line.rstrip("\r\n"))
+        if match:
+            found = closers.get(match.group(1), [])
+            after = bisect_right(found, index)
+            if after < len(found):
+                end = found[after]
+                yield line, True
+                continue
+        yield line, False
 
 
 def _scan_body(body: str, first_line: int) -> tuple[list[Heading], list[SourceLink]]:
@@ -103,7 +131,8 @@ def _scan_body(body: str, first_line: int) -> tuple[list[Heading], list[SourceLi
         number = first_line + offset
         heading = _HEADING.match(line)
         if heading:
-            headings.append(Heading(len(heading.group(1)), heading.group(2), number))
+            text = heading.group(2).rstrip().rstrip("#").rstrip()
+            headings.append(Heading(len(heading.group(1)), text, number))
         for match in _INLINE_LINK.finditer(line):
             links.append(SourceLink(match.group(3), match.group(2), number, match.group(1) == "!"))
         for img in _HTML_IMG.finditer(line):

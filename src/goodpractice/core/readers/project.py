@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +11,9 @@ from typing import Any
 import yaml
 
 from goodpractice.core.readers.yamlsafe import load_yaml
+
+# MkDocs 1.6 always adds these (config_options.MarkdownExtensions(builtins=...)).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 class ProjectError(Exception):
@@ -80,20 +84,38 @@ class Project:
         return self.root / "i18n"
 
     @cached_property
-    def site_url(self) -> str | None:
-        """The public address of the site (``site_url`` in mkdocs.yml), ending in ``/``.
-
-        Read here, not through MkDocs: the core never loads MkDocs' configuration.
-        """
+    def _mkdocs_config(self) -> dict[str, Any]:
+        """mkdocs.yml as data. Read here, not through MkDocs: the core never loads MkDocs."""
         config = self.root / "mkdocs.yml"
         if not config.is_file():
-            return None
+            return {}
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsConfigLoader)
-        value = data.get("site_url") if isinstance(data, dict) else None
+        return data if isinstance(data, dict) else {}
+
+    @cached_property
+    def site_url(self) -> str | None:
+        """The public address of the site (``site_url`` in mkdocs.yml), ending in ``/``."""
+        value = self._mkdocs_config.get("site_url")
         return str(value).rstrip("/") + "/" if value else None
 
+    @cached_property
+    def markdown_extensions(self) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
+        """The Markdown extensions the build renders with: MkDocs' own, then mkdocs.yml's.
+
+        ``check`` renders every text with them, so it judges what the build will publish.
+        """
+        names = list(MKDOCS_BUILTIN_EXTENSIONS)
+        options: dict[str, dict[str, Any]] = {}
+        for entry in self._mkdocs_config.get("markdown_extensions") or []:
+            name, settings = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+            if name not in names:
+                names.append(str(name))
+            options[str(name)] = dict(settings or {})
+        return tuple(names), options
+
     def relative(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root).as_posix()
+        """``path`` relative to the root, without following links (a link may point outside)."""
+        return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
 
 
 class _MkDocsConfigLoader(yaml.SafeLoader):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from goodpractice.core.readers.project import Project
+from goodpractice.core.readers.walk import walk
 
 _WATCHED: tuple[str, ...] = (
     "practices",
@@ -23,11 +24,8 @@ Fingerprint = tuple[tuple[str, int, int], ...]  # (path, modification time in ns
 def content_fingerprint(project: Project) -> Fingerprint:
     entries = []
     for folder in _WATCHED:
-        base = project.root / folder
-        if not base.exists():
-            continue
-        for path in base.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                entries.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+        listing = walk(project.root / folder)  # links are listed, never followed
+        for path in listing.files + listing.links + listing.others:
+            stat = path.lstat()
+            entries.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))

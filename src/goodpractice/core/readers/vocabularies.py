@@ -10,7 +10,8 @@ from typing import Any
 
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import nearest, quote_list
-from goodpractice.core.readers.yamlsafe import YamlSyntaxError, load_yaml
+from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
+from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 TERM_ID = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
 
@@ -32,6 +33,7 @@ class Vocabulary:
     name: str
     path: str
     terms: dict[str, Term]
+    source: YamlDocument | None = None  # as read, for the rules on every value
 
     def __contains__(self, term_id: object) -> bool:
         return term_id in self.terms
@@ -70,8 +72,12 @@ def load_vocabularies(
     problems: list[Problem] = []
     for path in sorted(directory.glob("*.yml")):
         rel = path.relative_to(root).as_posix()
+        text, problem = read_text(path, rel, MAX_YAML_BYTES)
+        if problem or text is None:
+            problems.extend([problem] if problem else [])
+            continue
         try:
-            doc = load_yaml(path.read_text(encoding="utf-8"))
+            doc = load_yaml(text)
         except YamlSyntaxError as exc:
             problems.append(Problem(rel, exc.line, "terms", exc.message))
             continue
@@ -90,7 +96,7 @@ def load_vocabularies(
                 vocabulary_terms[str(term_id)] = Term(
                     str(term_id), labels, extra, line, label_lines
                 )
-        by_name[path.stem] = Vocabulary(path.stem, rel, vocabulary_terms)
+        by_name[path.stem] = Vocabulary(path.stem, rel, vocabulary_terms, doc)
     return Vocabularies(by_name), problems
 
 
