@@ -204,3 +204,21 @@ def test_the_usb_copy_is_a_site_to_browse_and_says_search_needs_the_network(
     online = page.locator("[data-gp-offline-search-online]")
     assert online.get_attribute("href") == f"{SITE_URL}{PREFIX[language]}search/?q=economie"
     assert not page.locator("[data-gp-offline-keep]").is_visible()  # nothing to keep from disk
+
+
+def test_the_trainers_pages_fit_a_phone_screen(browser: Any, repo_server: Any) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    try:
+        page = context.new_page()
+        for prefix in PREFIX.values():
+            for path in (
+                "curriculum/",
+                "curriculum/marketing-si-vanzari/",
+                "curriculum/print-trainer/",
+                "guides/transferul-bunelor-practici/print/",
+                "offline/",
+            ):
+                page.goto(f"{repo_server.url}/{prefix}{path}")
+                assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    finally:
+        context.close()
