@@ -55,14 +55,16 @@ def test_catalogue_lists_every_case_study_with_its_facets(built_search: Path) ->
         assert alpha["data-funding"] == "posdru-2007-2013"
         assert alpha["data-year"] == "2014 2015"
     html = (built_search / "practices/index.html").read_text(encoding="utf-8")
-    # Without JavaScript the form stays hidden and the list is complete.
-    assert re.search(r'<form class="gp-filters" id="gp-filters" hidden', html)
+    # The form is in the page from the first paint (the stylesheet hides it without
+    # JavaScript, html.no-js), with its text box; the list is complete without it.
+    assert re.search(r'<form class="gp-filters" id="gp-filters" role="search"', html)
+    assert '<input id="gp-filter-q" type="search" name="q"' in html
     assert 'aria-live="polite"' in html
     assert "3 studii de caz" in html
-    assert '<option value="region:vest">Vest (1)</option>' in html
+    assert '<option value="region:vest" data-label="Vest">Vest (1)</option>' in html
     assert '<option value="theme' not in html
     english = (built_search / "en/practices/index.html").read_text(encoding="utf-8")
-    assert '<option value="region:vest">West (1)</option>' in english
+    assert '<option value="region:vest" data-label="West">West (1)</option>' in english
     assert "3 case studies" in english
 
 
@@ -108,7 +110,8 @@ def test_fact_box_terms_link_to_pages_that_exist(built_search: Path) -> None:
         assert "../../regions/vest/" in internal
         assert "../../target-groups/long-term-unemployed/" in internal
         for href in internal:
-            assert (page.parent / href / "index.html").resolve().exists(), href
+            folder = href.split("?", 1)[0]  # the catalogue filtered by a county: its page
+            assert (page.parent / folder / "index.html").resolve().exists(), href
 
 
 def test_check_knows_generated_pages(project: Any) -> None:
@@ -149,9 +152,24 @@ def test_case_study_gives_search_its_summary_place_and_filters(built_search: Pat
     html = (built_search / "en/practices/gamma/index.html").read_text(encoding="utf-8")
     assert '<span data-pagefind-meta="place">Timișoara</span>' in html
     assert '<span data-pagefind-filter="theme">Job mediation</span>' in html
-    assert '<span data-pagefind-filter="place">West</span>' in html
+    # Places by level: the search page groups them; a county and a town stay apart.
+    assert '<span data-pagefind-filter="place_region">West</span>' in html
+    assert '<span data-pagefind-filter="place_county">Timiș</span>' in html
+    assert '<span data-pagefind-filter="place_locality">Timișoara</span>' in html
     assert '<span data-pagefind-filter="year">2021</span>' in html
-    assert html.count('data-pagefind-filter="place">Timiș') == 2  # county Timiș, town Timișoara
+
+
+def test_case_study_is_indexed_with_its_terms_and_their_aliases(built_search: Path) -> None:
+    """The short forms practitioners type (NGO, ONG, jobless) find the case study: they are
+    indexed after the prose, so excerpts still come from the prose."""
+    for language, words in (("", ["ONG", "șomaj", "Timiș"]), ("en/", ["NGO", "jobless"])):
+        html = (built_search / f"{language}practices/gamma/index.html").read_text("utf-8")
+        body = html[html.index("data-pagefind-body") :]
+        terms = re.search(r'<p id="gp-search-terms" hidden>(.*?)</p>', body, re.S)
+        assert terms, language
+        assert body.rindex("<h2") < body.index('id="gp-search-terms"')  # after the prose
+        for word in words:
+            assert word in terms.group(1), (language, word)
 
 
 def test_no_material_search_index(built_search: Path) -> None:

@@ -56,6 +56,21 @@ CASES = [
         f"{R}:14: sections: missing the section '## Rezultate' (sections, in order: Context, "
         "Obiective, Activități, Rezultate, Lecții și transferabilitate)",
     ),
+    (
+        "results-of-targets",
+        f"{R}:18: sections: every key figure in practice.yml is a target: title this section "
+        "'## Ținte', not '## Rezultate'",
+    ),
+    (
+        "vocabulary-aliases",
+        "vocabularies/organisation-types.yml:10: terms.ngo.aliases.ro: expected a list of "
+        "words, e.g. 'aliases: {ro: [ONG]}'",
+    ),
+    (
+        "vocabulary-aliases",
+        "vocabularies/organisation-types.yml:10: terms.ngo.aliases.fr: 'fr' is not a language "
+        "of the site (ro, en)",
+    ),
     ("broken-link", f"{R}:16: links: '../gamma/ro.md' resolves to no page or file"),
     (
         "image-without-alt",
@@ -101,7 +116,9 @@ def _digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.mark.parametrize(("case", "expected"), CASES, ids=[case for case, _ in CASES])
+@pytest.mark.parametrize(
+    ("case", "expected"), CASES, ids=[f"{case}-{n}" for n, (case, _) in enumerate(CASES)]
+)
 def test_check_reports_the_problem(project: Callable[..., Path], case: str, expected: str) -> None:
     root = project(f"broken/{case}")
     before = _digest(root)
@@ -146,7 +163,7 @@ def test_cedilla_in_a_vocabulary_label_is_reported(project: Callable[..., Path])
     path.write_text(path.read_text().replace("Economie socială", "Economie socială Iaşi"))
     result = run_cli("check", "--root", str(root))
     assert result.exit_code == 1
-    assert "vocabularies/themes.yml:5: spelling: cedilla letters in Romanian text" in result.output
+    assert "vocabularies/themes.yml:7: spelling: cedilla letters in Romanian text" in result.output
 
 
 def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:
@@ -155,3 +172,17 @@ def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:
     assert result.exit_code == 1
     assert "unknown term 'social-econmy'" in result.output
     assert not (root / "site").exists()
+
+
+def test_a_targets_section_where_results_are_reported_is_reported(
+    project: Callable[..., Path],
+) -> None:
+    root = project()
+    text = root / R
+    text.write_text(text.read_text(encoding="utf-8").replace("## Rezultate", "## Ținte"))
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 1
+    assert (
+        f"{R}:18: sections: practice.yml reports results: title this section '## Rezultate', "
+        "not '## Ținte'"
+    ) in result.output

@@ -213,9 +213,12 @@ def _totals_row(html: str, label: str) -> list[str]:
     table = html[html.index('<table class="gp-totals">') :]
     table = table[: table.index("</table>")]
     row = next(r for r in table.split("<tr")[2:] if f">{label}</a></th>" in r)
+    cells = re.findall(r'<td class="gp-totals__cell[^"]*">(.*?)</td>', row, re.S)
+    # Each cell names its basis ("target: 95"), shown when the table is stacked on a phone.
+    assert all('<span class="gp-totals__basis">' in cell for cell in cells)
     return [
-        re.sub(r"<[^>]+>", "", c).strip()
-        for c in re.findall(r'<td class="gp-totals__cell">(.*?)</td>', row, re.S)
+        re.sub(r"<[^>]+>", "", re.sub(r'<span class="gp-totals__basis">.*?</span>', "", c)).strip()
+        for c in cells
     ]
 
 
@@ -270,14 +273,21 @@ def test_kind_page_breaks_down_by_region_with_links(built: Path) -> None:
 def test_map_links_each_area_to_its_case_studies(built: Path) -> None:
     html = (built / "site/indicators/index.html").read_text(encoding="utf-8")
     assert html.count('class="gp-map__tile') == 42 + 1  # the counties, then Bulgaria
-    assert '<a href="#gp-area-bg" class="gp-map__tile gp-map__tile--county"' in html
+    # A square leads to the catalogue filtered by its county (or country, or region).
+    assert (
+        '<a href="../practices/?place=country%3Abg" class="gp-map__tile gp-map__tile--county"'
+        in html
+    )
     assert ">Alte țări</text>" in html
-    assert '<a href="#gp-area-tulcea" class="gp-map__tile gp-map__tile--county"' in html
+    assert (
+        '<a href="../practices/?place=county%3Atulcea" class="gp-map__tile gp-map__tile--county"'
+        in html
+    )
     row = re.search(r'<tr id="gp-area-tulcea"[^>]*>(.*?)</tr>', html, re.S)
     assert row and 'href="../practices/gamma/"' in row.group(1)
 
 
-def test_charts_are_static_svg_with_no_external_reference(built: Path) -> None:
+def test_charts_are_html_and_the_map_is_static_svg(built: Path) -> None:
     for page in sorted((built / "site").rglob("indicators/**/index.html")):
         html = page.read_text(encoding="utf-8")
         for svg in re.findall(r"<svg.*?</svg>", html, re.S):
@@ -316,12 +326,15 @@ def test_long_lists_of_case_studies_end_with_a_link_to_the_catalogue(
     assert '<a href="../practices/">and 1 more in the catalogue</a>' in row.group(1)
 
 
-def test_chart_axes_count_in_whole_numbers() -> None:
-    from goodpractice.core.pages.charts import integer_ticks
+def test_bars_are_shares_of_the_largest_value() -> None:
+    from goodpractice.core.pages.charts import bar_rows
 
-    assert integer_ticks(3.45) == [0, 1, 2, 3]
-    assert integer_ticks(1419) == list(range(0, 1401, 200))
-    assert integer_ticks(0) == [0]
+    rows = bar_rows(
+        ["a", "b"], [("done", "achieved", [50, None]), ("aim", "target", [200, 20])], str
+    )
+    assert [(bar.value, bar.share) for bar in rows[0].bars] == [("50", 25.0), ("200", 100.0)]
+    assert [(bar.value, bar.share) for bar in rows[1].bars] == [("", 0.0), ("20", 10.0)]
+    assert bar_rows(["a"], [("n", "count", [0])], str)[0].bars[0].share == 0.0
 
 
 def test_catalogue_describes_the_exports_as_a_dataset(built: Path) -> None:

@@ -254,6 +254,7 @@ def _pages(site: Path) -> Iterator[tuple[str, str]]:
 
 
 def _resolve(site: Path, page: str, href: str) -> Path:
+    href = "/" + href.removeprefix(SITE_URL) if href.startswith(SITE_URL) else href
     folder = "/" + page.rsplit("/", 1)[0] + "/" if "/" in page else "/"
     target = href if href.startswith("/") else posixpath.join(folder, href)
     path = site / posixpath.normpath(target).lstrip("/")
@@ -280,8 +281,12 @@ def _assert_hreflang_and_switcher(site: Path) -> int:
         switcher = [a for a in _tags(html, "a") if "md-select__link" in a.get("class", "")]
         head = _language_alternates(_tags(html, "link", rel="alternate"))
         assert len(switcher) == 2, page
-        if page != "404.html":
+        if page == "404.html":
+            assert head == {}, "a page that is not found has no language versions"
+        else:
             assert set(head) == _expected_hreflang(page), page
+            # Absolute: search engines ignore relative hreflang links (issue 14).
+            assert all(href.startswith(SITE_URL) for href in head.values()), page
         for href in [a["href"] for a in switcher] + list(head.values()):
             assert _resolve(site, page, href).is_file(), f"{page}: {href} leads nowhere"
             checked += 1
@@ -302,19 +307,15 @@ def test_the_head_names_no_fallback_page_as_a_language_version(site: Path) -> No
     def hreflang(path: str) -> dict[str, str]:
         return _language_alternates(_tags(_page(site, path), "link", rel="alternate"))
 
-    assert hreflang("en/practices/gamma") == {
-        "ro": "../../../practices/gamma/",
-        "x-default": "../../../practices/gamma/",
-    }
-    assert hreflang("practices/gamma") == {"ro": "./", "x-default": "./"}
-    assert hreflang("practices/delta") == {
-        "en": "../../en/practices/delta/",
-        "x-default": "../../en/practices/delta/",
-    }
+    gamma, beta = (SITE_URL + "practices/" + name + "/" for name in ("gamma", "beta"))
+    assert hreflang("en/practices/gamma") == {"ro": gamma, "x-default": gamma}
+    assert hreflang("practices/gamma") == {"ro": gamma, "x-default": gamma}
+    en_delta = SITE_URL + "en/practices/delta/"
+    assert hreflang("practices/delta") == {"en": en_delta, "x-default": en_delta}
     assert hreflang("practices/beta") == {
-        "ro": "./",
-        "en": "../../en/practices/beta/",
-        "x-default": "./",
+        "ro": beta,
+        "en": SITE_URL + "en/practices/beta/",
+        "x-default": beta,
     }
 
 
@@ -322,9 +323,9 @@ def test_x_default_names_the_original(site: Path) -> None:
     def x_default(path: str) -> str:
         return _tags(_page(site, path), "link", rel="alternate", hreflang="x-default")[0]["href"]
 
-    assert x_default("en/news") == "./"
-    assert x_default("news") == "../en/news/"
-    assert x_default("en/practices/beta") == "../../../practices/beta/"
+    assert x_default("en/news") == SITE_URL + "en/news/"
+    assert x_default("news") == SITE_URL + "en/news/"
+    assert x_default("en/practices/beta") == SITE_URL + "practices/beta/"
 
 
 def test_the_sitemap_lists_pages_in_their_own_language_only(site: Path) -> None:

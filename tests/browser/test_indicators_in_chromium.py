@@ -12,22 +12,28 @@ from .conftest import SiteServer
 def test_a_map_tile_leads_to_its_case_studies(page: Any, repo_server: SiteServer) -> None:
     page.goto(repo_server.url + "/en/indicators/")
     page.click('a[data-county="calarasi"]')
-    assert page.url.endswith("#gp-area-calarasi")
-    row = page.locator("#gp-area-calarasi")
-    assert "SOCEC.NET" in row.inner_text()
-    row.locator("a").first.click()
-    assert page.url.endswith("/en/practices/socec-net/")
+    page.wait_for_url("**/en/practices/?place=county%3Acalarasi")
+    assert page.locator("#gp-filter-place").input_value() == "county:calarasi"
+    cards = page.locator("#gp-cards > .gp-card:visible")
+    assert cards.count() == 1
+    assert "SOCEC.NET" in cards.first.inner_text()
 
 
 def test_charts_render_without_javascript(browser: Any, repo_server: SiteServer) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    """Bars in HTML: text at the reader's size, at 320 px as at desktop, no script."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 700})
     try:
         opened = context.new_page()
         opened.goto(repo_server.url + "/indicators/jobs-created/")
-        charts = opened.locator("svg.gp-chart__svg")
+        charts = opened.locator("figure.gp-chart")
         assert charts.count() >= 3
-        box = charts.first.bounding_box()
-        assert box and box["width"] > 300 and box["height"] > 100
         assert opened.locator("table.gp-chart__data").count() == charts.count()
+        sizes = opened.locator(".gp-bars__label, .gp-bars__value").evaluate_all(
+            "all => all.map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
+        assert sizes and min(sizes) >= 12
+        bar = opened.locator(".gp-bars__bar").first.bounding_box()
+        assert bar and bar["width"] > 20 and bar["height"] > 5
+        assert opened.locator(".gp-bars__legend").first.inner_text().strip()  # target or result
     finally:
         context.close()

@@ -30,10 +30,15 @@ def _page_paths(site: Path) -> list[str]:
     return kept
 
 
-def test_no_page_contacts_another_host(
+def test_no_page_contacts_another_host_or_logs_an_error(
     page: Any, repo_server: SiteServer, built_repo: Path
 ) -> None:
+    """At desktop width, every page: no request to another host, no console error, no
+    failed request (Material's language selector used to fetch <page>/sitemap.xml), no
+    sideways scroll, and a skip link first (test_journey.py does the same at 320 px)."""
     foreign: list[str] = []
+    problems: list[str] = []
+    current = [""]
     page.on(
         "request",
         lambda request: (
@@ -43,11 +48,45 @@ def test_no_page_contacts_another_host(
             else None
         ),
     )
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"{current[0]}: console: {m.text}") if m.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda e: problems.append(f"{current[0]}: error: {e}"))
+    page.on(
+        "response",
+        lambda r: problems.append(f"{current[0]}: {r.status} {r.url}") if r.status >= 400 else None,
+    )
     paths = _page_paths(built_repo)
     assert len(paths) >= 14
     for path in paths:
+        current[0] = path
         page.goto(repo_server.url + path, wait_until="networkidle")
+        problems += page_layout_problems(page, path)
     assert foreign == []
+    assert problems == [], "\n".join(problems[:30])
+
+
+def page_layout_problems(page: Any, path: str) -> list[str]:
+    """Sideways scroll, and a first Tab that does not land on a visible skip link."""
+    problems = []
+    wider = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if wider > 0:
+        problems.append(f"{path}: scrolls sideways by {wider} px")
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "() => { const a = document.activeElement; return a.tagName === 'A'"
+        " && a.getAttribute('href') === '#gp-main' && !!document.getElementById('gp-main')"
+        " && a.getBoundingClientRect().width > 0"
+        " && getComputedStyle(a).outlineStyle !== 'none' }"
+    )
+    if not skip:
+        problems.append(f"{path}: the first Tab does not reach a visible skip link")
+    return problems
 
 
 def test_language_switcher_leads_to_the_same_page(page: Any, repo_server: SiteServer) -> None:

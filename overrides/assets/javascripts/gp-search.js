@@ -9,6 +9,12 @@
   if (!root || !script) return;
 
   var PAGE_SIZE = 10;
+  var EXCERPT_WORDS = 24;
+  // A typed query is announced once the reader stops typing, not at every key (issue 14).
+  var SETTLE_MS = 700;
+  // Where a case study's own terms (places, aliases) start in its indexed text
+  // (overrides/main.html): excerpts are taken from the prose before them.
+  var TERMS_ANCHOR = "gp-search-terms";
   var language = document.documentElement.lang || "en";
   var messages = JSON.parse(root.getAttribute("data-messages") || "{}");
   var plural = new Intl.PluralRules(language);
@@ -22,15 +28,31 @@
   var filterBox = document.getElementById("gp-search-filters");
   var siteRoot = new URL("../../", script.src);
   var facetNames = (root.getAttribute("data-facets") || "").split(" ").filter(Boolean);
+  var placeLevels = (root.getAttribute("data-place-levels") || "").split(" ").filter(Boolean);
   var pagefind = null;
   var initialFilters = {};
-  var lastCounts = null;
   var generation = 0;
   var results = [];
   var shown = 0;
+  var announcing = null;
+  var totals = null; // every value of every filter, with its count over the whole index
 
-  function say(text) {
-    if (status.textContent !== text) status.textContent = text;
+  // The filters of a facet: the place facet is one Pagefind filter per level.
+  function filtersOf(facet) {
+    return facet === "place" ? placeLevels : [facet];
+  }
+
+  function allFilters() {
+    return facetNames.reduce(function (all, facet) { return all.concat(filtersOf(facet)); }, []);
+  }
+
+  // The status is a live region: it changes once per settled query, so a screen reader
+  // hears one count, not one per key press.
+  function say(text, delay) {
+    window.clearTimeout(announcing);
+    var apply = function () { if (status.textContent !== text) status.textContent = text; };
+    if (delay) announcing = window.setTimeout(apply, delay);
+    else apply();
   }
 
   // aria-busy tells assistive technology (and tests) when the results are complete.
@@ -44,7 +66,7 @@
     });
   }
 
-  function plural_message(prefix, n, query) {
+  function pluralMessage(prefix, n, query) {
     var key = prefix + "." + plural.select(n);
     var template = messages[key] || messages[prefix + ".other"] || "{count}";
     return fill(template, { count: number.format(n), query: query });
@@ -96,6 +118,14 @@
     return chosen;
   }
 
+  function searchOptions(chosen, leaveOut) {
+    var options = { filters: {} };
+    Object.keys(chosen).forEach(function (name) {
+      if (name !== leaveOut) options.filters[name] = { any: chosen[name] };
+    });
+    return options;
+  }
+
   function writeUrl(query, chosen) {
     var params = new URLSearchParams();
     if (query) params.set("q", query);
@@ -106,7 +136,7 @@
     window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
   }
 
-  // Pagefind's excerpt is HTML with <mark> around matches: keep the text and the marks only.
+  // Markup with <mark> around matches: keep the text and the marks only.
   function excerptNodes(html) {
     var template = document.createElement("template");
     template.innerHTML = html;
@@ -121,6 +151,39 @@
       }
     });
     return out;
+  }
+
+  // The densest run of matched words in the prose: Pagefind's own excerpt rule, but it stops
+  // where a case study's terms start, so the excerpt is a sentence, not a list of labels.
+  // "" when the query matched only those terms (the summary and place then say enough).
+  function proseExcerpt(data) {
+    var words = (data.raw_content || data.content || "").split(/[\r\n\s]+/g);
+    var end = words.length;
+    (data.anchors || []).forEach(function (anchor) {
+      if (anchor.id === TERMS_ANCHOR) end = Math.min(end, anchor.location);
+    });
+    var scores = [];
+    (data.weighted_locations || []).forEach(function (word) {
+      if (word.location < end) {
+        scores[word.location] = (scores[word.location] || 0) + (word.balanced_score || 1);
+      }
+    });
+    if (scores.length === 0) return "";
+    var length = Math.min(EXCERPT_WORDS, end);
+    var sum = 0;
+    var i;
+    for (i = 0; i < length; i += 1) sum += scores[i] || 0;
+    var best = sum;
+    var bestAt = 0;
+    for (i = 1; i + length <= end; i += 1) {
+      sum += (scores[i + length - 1] || 0) - (scores[i - 1] || 0);
+      if (sum > best) { best = sum; bestAt = i; }
+    }
+    var marked = {};
+    (data.locations || []).forEach(function (location) { marked[location] = true; });
+    return words.slice(bestAt, bestAt + length).map(function (word, offset) {
+      return marked[bestAt + offset] ? "<mark>" + word + "</mark>" : word;
+    }).join(" ");
   }
 
   function element(tag, className, text) {
@@ -146,10 +209,11 @@
       place.appendChild(document.createTextNode(data.meta.place));
       item.appendChild(place);
     }
-    if (data.excerpt) {
-      var excerpt = element("p", "gp-result__excerpt");
-      excerpt.appendChild(excerptNodes(data.excerpt));
-      item.appendChild(excerpt);
+    var excerpt = proseExcerpt(data);
+    if (excerpt) {
+      var paragraph = element("p", "gp-result__excerpt");
+      paragraph.appendChild(excerptNodes(excerpt));
+      item.appendChild(paragraph);
     }
     return item;
   }
@@ -158,6 +222,7 @@
     var ticket = generation;
     var next = results.slice(shown, shown + PAGE_SIZE);
     shown += next.length;
+    // Only while there are more: with 0 or 10 of 10 results there is nothing to ask for.
     more.hidden = shown >= results.length;
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
       if (ticket !== generation) return; // a newer search has replaced these results
@@ -165,43 +230,72 @@
     });
   }
 
+  // The count beside each value: the results it would give with the other filters kept. A
+  // value of 0 is hidden (unless chosen): it could only empty the list. A facet left with
+  // nothing to offer is hidden too.
   function updateCounts(counts) {
-    Array.prototype.forEach.call(filterBox.querySelectorAll("input[type=checkbox]"), function (box) {
-      var n = ((counts || {})[box.getAttribute("data-filter")] || {})[box.value] || 0;
-      box.parentNode.querySelector(".gp-facet__count").textContent = "(" + number.format(n) + ")";
+    Array.prototype.forEach.call(filterBox.querySelectorAll(".gp-facet"), function (details) {
+      var offered = 0;
+      Array.prototype.forEach.call(details.querySelectorAll("input[type=checkbox]"), function (box) {
+        var name = box.getAttribute("data-filter");
+        var n = ((counts || {})[name] || {})[box.value] || 0;
+        var label = box.parentNode;
+        label.querySelector(".gp-facet__count").textContent = "(" + number.format(n) + ")";
+        label.hidden = n === 0 && !box.checked;
+        if (!label.hidden) offered += 1;
+      });
+      Array.prototype.forEach.call(details.querySelectorAll("fieldset"), function (fieldset) {
+        fieldset.hidden = !fieldset.querySelector("label:not([hidden])");
+      });
+      details.hidden = offered === 0;
     });
   }
 
-  // Typing waits for a pause (debounce); the first search and a submitted form do not.
+  // Counts for the current query and filters; a filter with a choice counts its own values
+  // without that choice, so a second region can still be added to the first.
+  function countsFor(text, chosen, search) {
+    var counts = Object.assign({}, search.filters || {});
+    var own = Object.keys(chosen).filter(function (name) { return chosen[name].length > 0; });
+    return Promise.all(own.map(function (name) {
+      return pagefind.search(text || null, searchOptions(chosen, name)).then(function (other) {
+        counts[name] = (other && other.filters && other.filters[name]) || {};
+      });
+    })).then(function () { return counts; });
+  }
+
+  // Typing waits for a pause (debounce); the first search and a chosen filter do not.
   function run(now) {
     var ticket = ++generation;
     var query = cleanQuery(input.value);
     var chosen = chosenFilters();
     var filtering = Object.keys(chosen).length > 0;
+    var settle = now ? 0 : SETTLE_MS;
     writeUrl(query, chosen);
     if (!query && !filtering) {
       list.textContent = "";
       more.hidden = true;
+      if (totals) updateCounts(totals);
       say("");
       busy(false);
       return Promise.resolve();
     }
     var words = searchWords(query);
-    list.textContent = "";
     if (query && words.length === 0) {
       results = [];
+      list.textContent = "";
       more.hidden = true;
       updateCounts({});
-      say(fill(messages.none, { query: query }));
+      say(fill(messages.none, { query: query }), settle);
       busy(false);
       return Promise.resolve();
     }
     busy(true);
-    say(messages.loading);
-    var options = { filters: {} };
-    Object.keys(chosen).forEach(function (name) { options.filters[name] = { any: chosen[name] }; });
+    // Only the first search says it is searching (the index may take a moment to load);
+    // a typed one keeps the live region quiet until its count is known.
+    if (now && !status.textContent) say(messages.loading);
     var found = null;
     var text = query.replace(/<[^>]*>?/g, " ").trim();
+    var options = searchOptions(chosen);
     var searching = now
       ? pagefind.search(text || null, options)
       : pagefind.debouncedSearch(text || null, options, 100);
@@ -215,66 +309,84 @@
       results = ok ? search.results : [];
       shown = 0;
       list.textContent = "";
-      lastCounts = ok ? search.filters : {};
-      updateCounts(lastCounts);
-      if (results.length === 0) {
-        say(query ? fill(messages.none, { query: query }) : messages["catalogue.count.zero"]);
-        more.hidden = true;
+      var counting = ok && filterBox.querySelector("input")
+        ? countsFor(text, chosen, search)
+        : Promise.resolve({});
+      var rendering = results.length ? showMore() : Promise.resolve();
+      if (results.length === 0) more.hidden = true;
+      return Promise.all([counting, rendering]).then(function (done) {
+        if (ticket !== generation) return;
+        updateCounts(done[0]);
         busy(false);
-        return undefined;
-      }
-      say(query
-        ? plural_message("result", results.length, query)
-        : plural_message("catalogue.count", results.length, ""));
-      return showMore().then(function () {
-        busy(false);
+        if (results.length === 0) {
+          say(query ? fill(messages.none, { query: query }) : messages["catalogue.count.zero"], settle);
+          return;
+        }
+        say(query
+          ? pluralMessage("result", results.length, query)
+          : pluralMessage("catalogue.count", results.length, ""), settle);
         // For scripts/bench_search.py: when the results of a search were on screen.
         if (window.performance && performance.mark) performance.mark("gp-search-results");
       });
     });
   }
 
-  // The first search ran before the filters were loaded, so its counts are empty: ask again
-  // (the index chunks are cached) and only update the numbers beside the filters.
+  // The first search ran before the filters were built: count for them now, without
+  // drawing the results again (the index chunks are cached).
   function refreshCounts() {
-    var query = cleanQuery(input.value).replace(/<[^>]*>?/g, " ").trim();
-    var chosen = chosenFilters();
-    if (!lastCounts || (!query && Object.keys(chosen).length === 0)) return Promise.resolve();
-    var options = { filters: {} };
-    Object.keys(chosen).forEach(function (name) { options.filters[name] = { any: chosen[name] }; });
     var ticket = generation;
-    return pagefind.search(query || null, options).then(function (search) {
-      if (ticket === generation && results.length > 0) updateCounts(search.filters);
-    });
+    var text = cleanQuery(input.value).replace(/<[^>]*>?/g, " ").trim();
+    var chosen = chosenFilters();
+    if (!text && Object.keys(chosen).length === 0) {
+      updateCounts(totals);
+      return Promise.resolve();
+    }
+    return pagefind.search(text || null, searchOptions(chosen))
+      .then(function (search) { return countsFor(text, chosen, search); })
+      .then(function (counts) {
+        if (ticket === generation) updateCounts(results.length ? counts : {});
+      });
   }
 
+  function checkbox(name, value, index, chosen, count) {
+    var label = element("label", "gp-facet__value");
+    var check = document.createElement("input");
+    check.type = "checkbox";
+    check.value = value;
+    check.id = "gp-facet-" + name + "-" + index;
+    check.setAttribute("data-filter", name);
+    check.checked = (chosen[name] || []).indexOf(value) !== -1;
+    label.appendChild(check);
+    label.appendChild(element("span", "gp-facet__label", value));
+    label.appendChild(document.createTextNode(" "));
+    label.appendChild(element("span", "gp-facet__count", "(" + number.format(count) + ")"));
+    return label;
+  }
+
+  // One disclosure per facet; the place facet holds one group per level (country, region,
+  // county, locality), each with its own legend.
   function buildFilters(available, chosen) {
-    facetNames.forEach(function (name) {
-      var values = Object.keys(available[name] || {});
-      if (values.length === 0) return;
-      values.sort(function (a, b) { return a.localeCompare(b, language, { numeric: true }); });
-      // Collapsed unless in use, so results stay near the top on a phone.
-      var details = element("details", "gp-facet");
-      details.open = (chosen[name] || []).length > 0;
-      details.appendChild(element("summary", "gp-facet__summary", messages["facet." + name]));
-      var fieldset = element("fieldset", "gp-facet__fieldset");
-      fieldset.appendChild(element("legend", "gp-visually-hidden", messages["facet." + name]));
-      var box = element("div", "gp-facet__values");
-      values.forEach(function (value, index) {
-        var label = element("label", "gp-facet__value");
-        var check = document.createElement("input");
-        check.type = "checkbox";
-        check.value = value;
-        check.id = "gp-facet-" + name + "-" + index;
-        check.setAttribute("data-filter", name);
-        check.checked = (chosen[name] || []).indexOf(value) !== -1;
-        label.appendChild(check);
-        label.appendChild(document.createTextNode(" " + value + " "));
-        label.appendChild(element("span", "gp-facet__count", "(" + available[name][value] + ")"));
-        box.appendChild(label);
+    facetNames.forEach(function (facet) {
+      var groups = filtersOf(facet).filter(function (name) {
+        return Object.keys(available[name] || {}).length > 0;
       });
-      fieldset.appendChild(box);
-      details.appendChild(fieldset);
+      if (groups.length === 0) return;
+      var details = element("details", "gp-facet gp-disclosure");
+      details.open = groups.some(function (name) { return (chosen[name] || []).length > 0; });
+      details.appendChild(element("summary", "gp-facet__summary", messages["facet." + facet]));
+      groups.forEach(function (name) {
+        var values = Object.keys(available[name]);
+        values.sort(function (a, b) { return a.localeCompare(b, language, { numeric: true }); });
+        var fieldset = element("fieldset", "gp-facet__fieldset");
+        var legend = facet === "place" ? messages["facet." + name.replace("_", ".")] : messages["facet." + facet];
+        fieldset.appendChild(element("legend", facet === "place" ? "gp-facet__legend" : "gp-visually-hidden", legend));
+        var box = element("div", "gp-facet__values");
+        values.forEach(function (value, index) {
+          box.appendChild(checkbox(name, value, index, chosen, available[name][value]));
+        });
+        fieldset.appendChild(box);
+        details.appendChild(fieldset);
+      });
       filterBox.appendChild(details);
     });
     filterBox.hidden = filterBox.children.length === 0;
@@ -283,7 +395,7 @@
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     var chosen = {};
-    facetNames.forEach(function (name) {
+    allFilters().forEach(function (name) {
       var values = params.getAll(name);
       if (values.length) chosen[name] = values;
     });
@@ -307,7 +419,7 @@
   import(new URL("pagefind/pagefind.js", siteRoot).href)
     .then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
     })
     .then(function () {
       input.addEventListener("input", function () { run().catch(failed); });
@@ -316,6 +428,7 @@
       return run(true).then(function () { return pagefind.filters(); });
     })
     .then(function (available) {
+      totals = available;
       buildFilters(available, initialFilters);
       return refreshCounts();
     })

@@ -52,6 +52,10 @@ def run_pagefind(pages_dir: Path, bundle_dir: Path) -> str:
         str(pages_dir),
         "--output-path",
         str(bundle_dir),
+        # The fact box is metadata and filters (search-data.html), not text to quote: its
+        # labels made the excerpts ("Regiuni de dezvoltare București-Ilfov Județe ...").
+        "--exclude-selectors",
+        ".gp-factbox",
     ]
     try:
         done = subprocess.run(

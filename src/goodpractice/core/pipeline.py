@@ -15,8 +15,10 @@ from pathlib import Path
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import with_suffix
 from goodpractice.core.base.problems import ContentError, Problem, errors
+from goodpractice.core.base.uris import HOME_URI
 from goodpractice.core.checks.runner import SiteLayout, check
 from goodpractice.core.model.site import Site, site_from
+from goodpractice.core.pages.home import home_blocks
 from goodpractice.core.pages.practice import practice_assets, practice_contacts
 from goodpractice.core.pages.registry import (
     generated_assets,
@@ -49,7 +51,8 @@ class SiteOutput:
     languages: SiteLanguages
     fallback_languages: dict[str, set[str]]  # neutral uri -> languages showing the original
     layout: SiteLayout  # what the site generates: no contributed file may take its place
-    # HTML of our templates drawn outside the sanitised text, by suffixed uri and meta key.
+    # HTML of our templates drawn outside the sanitised text, by suffixed uri and meta key:
+    # a case study's contacts, the home page's blocks made from the data.
     trusted_html: dict[str, dict[str, str]]
 
 
@@ -120,9 +123,15 @@ def _output(site: Site) -> SiteOutput:
         fallback_languages=fallback_languages(notices),
         layout=site_layout(site.raw),
         trusted_html={
-            with_suffix(uri, language): {pagemeta.CONTACTS: html}
-            for uri, by_language in practice_contacts(site).items()
-            for language, html in by_language.items()
+            **{
+                with_suffix(uri, language): {pagemeta.CONTACTS: html}
+                for uri, by_language in practice_contacts(site).items()
+                for language, html in by_language.items()
+            },
+            **{
+                with_suffix(HOME_URI, language): {pagemeta.HOME: html}
+                for language, html in home_blocks(site).items()
+            },
         },
     )
 

@@ -26,6 +26,9 @@ SEARCH_DATA = "gp_search"
 JSONLD = "gp_jsonld"
 # The label of the trainer-notes toggle, on module pages with trainer notes.
 TRAINER_TOGGLE = "gp_trainer_toggle"
+# The HTML of the home page's blocks made from the data (newest cases, figures, ways in),
+# drawn after its hand-written text (overrides/main.html).
+HOME = "gp_home"
 # The printed variant of a whole-document page (participant, trainer, full).
 PRINT_VARIANT = "gp_print_variant"
 # The "keep for offline use" control of a page: labels, addresses, messages (issue 12).
@@ -36,7 +39,7 @@ CONTACTS = "gp_contacts"
 
 # Keys whose value is HTML made by our own templates. The adapter sets them from the core's
 # own records (SiteOutput.trusted_html, notices), never from a page's metadata.
-HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS})
+HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS, HOME})
 # Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
 DATA_KEYS = frozenset({JSONLD, OFFLINE})
 

@@ -19,7 +19,7 @@ from goodpractice.core.checks.schema import field_name, schema_problems
 from goodpractice.core.checks.texts import validate_links, validate_romanian_letters
 from goodpractice.core.readers.content import PracticeSource, RawContent
 from goodpractice.core.readers.files import TextSource
-from goodpractice.core.readers.vocabularies import Vocabularies
+from goodpractice.core.readers.vocabularies import Term, Vocabularies
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
 
@@ -190,8 +190,31 @@ def _validate_figure_parts(
             )
 
 
-def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator[Problem]:
-    """The text has every standard section as a '## ' heading, in the standard order."""
+# The heading a section takes in a case study whose key figures are all targets (sections.yml).
+TARGETS_ONLY = "targets_only"
+
+
+def _targets_only(figures: object) -> bool:
+    """Every key figure of the case study is a target (and there is at least one)."""
+    return (
+        isinstance(figures, list)
+        and len(figures) > 0
+        and all(isinstance(f, dict) and f.get("basis") == "target" for f in figures)
+    )
+
+
+def _section_headings(term: Term, language: str) -> tuple[str, str | None]:
+    """A section's heading, and its heading for a case with targets only (if it has one)."""
+    other = term.extra.get(TARGETS_ONLY)
+    alternative = other.get(language) if isinstance(other, dict) else None
+    return term.label(language), str(alternative) if alternative else None
+
+
+def _validate_sections(
+    text: TextSource, vocabularies: Vocabularies, targets_only: bool = False
+) -> Iterator[Problem]:
+    """The text has every standard section as a '## ' heading, in the standard order; where
+    every key figure is a target, the results section is titled as targets (sections.yml)."""
     sections = vocabularies.get("sections")
     if sections is None:
         return
@@ -200,7 +223,25 @@ def _validate_sections(text: TextSource, vocabularies: Vocabularies) -> Iterator
     last_line = text.doc.body_line
     position = -1
     for term in sections.terms.values():
-        heading = term.label(text.language)
+        usual, for_targets = _section_headings(term, text.language)
+        heading = for_targets if (targets_only and for_targets) else usual
+        wrong = usual if heading == for_targets else for_targets
+        if fold(heading) not in found_folded and wrong and fold(wrong) in found_folded:
+            index = found_folded.index(fold(wrong))
+            reason = (
+                "every key figure in practice.yml is a target"
+                if heading == for_targets
+                else "practice.yml reports results"
+            )
+            yield Problem(
+                text.path,
+                found[index].line,
+                "sections",
+                f"{reason}: title this section '## {heading}', not '## {wrong}'",
+            )
+            position = max(position, index)
+            last_line = found[index].line
+            continue
         if fold(heading) not in found_folded:
             yield Problem(
                 text.path,
@@ -250,7 +291,9 @@ def check_practice(
         if text.language == "ro":
             yield from validate_romanian_letters(text.path, text.doc.raw)
         yield from schema_problems(text_validator, text.doc.front_matter, text.path)
-        yield from _validate_sections(text, vocabularies)
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        targets_only = _targets_only(data.get("figures"))
+        yield from _validate_sections(text, vocabularies, targets_only)
         yield from validate_links(text.path, text.doc.links, sources, None)
     if doc is not None:
         yield from validate_contact_consent(doc, source.facts_path)

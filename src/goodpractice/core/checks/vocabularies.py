@@ -11,12 +11,14 @@ from goodpractice.core.readers.content import RawContent
 
 
 def validate_romanian_labels(content: RawContent) -> Iterator[Problem]:
-    """Romanian labels of vocabularies and of the interface use comma-below letters too."""
+    """Romanian labels and aliases of vocabularies and of the interface use comma-below letters."""
     for vocabulary in content.vocabularies.by_name.values():
         for term in vocabulary.terms.values():
             yield from validate_romanian_letters(
                 vocabulary.path, term.label("ro"), term.label_lines.get("ro", term.line)
             )
+            for alias in term.aliases.get("ro", ()):
+                yield from validate_romanian_letters(vocabulary.path, alias, term.aliases_line)
     labels = content.labels
     for key, values in labels.strings.items():
         yield from validate_romanian_letters(

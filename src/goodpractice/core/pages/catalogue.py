@@ -27,6 +27,8 @@ from goodpractice.core.pages.templates import plural_label, render_template, wit
 from goodpractice.core.readers.vocabularies import Vocabularies
 
 SORTS = ("title", "start", "added")
+# The longest text the catalogue's text box keeps (titles and summaries are filtered by it).
+MAX_TEXT = 200
 # The listing pages linked from the catalogue (pages/taxonomy.py generates them).
 BROWSE = ("themes", "target-groups", "regions", "organisations")
 
@@ -159,6 +161,7 @@ def catalogue_page(site: Site, language: str) -> str:
             for folder in BROWSE
         ],
         count=plural_label(site, "catalogue.count", len(listed), language),
+        max_query=MAX_TEXT,
         count_templates={
             category: labels[f"catalogue.count.{category}"]
             for category in ("zero", "one", "few", "many", "other")

@@ -14,7 +14,7 @@ from goodpractice.core.base.links import Link
 from goodpractice.core.base.uris import INDICATORS_URI, indicator_uri, url_between
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages import tilemap
-from goodpractice.core.pages.charts import ACHIEVED, NEUTRAL, TARGET, bar_chart
+from goodpractice.core.pages.charts import BarRow, bar_rows
 from goodpractice.core.pages.dashboard_view import Cell, DataRow, PageView
 from goodpractice.core.pages.indicators import (
     BASES,
@@ -27,8 +27,6 @@ from goodpractice.core.pages.indicators import (
 )
 from goodpractice.core.pages.templates import Pages, render_template, with_front_matter
 from goodpractice.core.readers.content import RawContent
-
-BASIS_COLOURS = {"achieved": ACHIEVED, "target": TARGET}
 
 
 def dashboard_uris(raw: RawContent) -> list[str]:
@@ -57,7 +55,8 @@ class TotalRow:
 class Chart:
     id: str
     title: str
-    svg: str
+    bars: list[BarRow]
+    legend: list[tuple[str, str]]  # (series name, kind) when there is more than one series
     columns: list[str]
     rows: list[DataRow]
 
@@ -111,9 +110,8 @@ def _count_chart(page: PageView, dimension: str) -> Chart:
     return Chart(
         chart_id,
         title,
-        _chart_svg(
-            page, chart_id, title, labels, [(page.labels["indicators.count"], counts, NEUTRAL)]
-        ),
+        bar_rows(labels, [(page.labels["indicators.count"], "count", counts)], page.number),
+        [],
         [page.labels["indicators.count"]],
         [
             DataRow(
@@ -124,25 +122,6 @@ def _count_chart(page: PageView, dimension: str) -> Chart:
             )
             for label, row in zip(labels, rows, strict=True)
         ],
-    )
-
-
-def _chart_svg(
-    page: PageView,
-    chart_id: str,
-    title: str,
-    labels: list[str],
-    series: list[tuple[str, list[int | None], str]],
-) -> str:
-    if not labels:
-        return ""
-    # pygal draws the first label at the bottom; reversed, the chart reads like its table.
-    return bar_chart(
-        f"{chart_id}-svg",  # the figure around it has the chart's id
-        title,
-        labels[::-1],
-        [(name, values[::-1], colour) for name, values, colour in series],
-        page.number,
     )
 
 
@@ -179,7 +158,7 @@ def _kind_chart(page: PageView, kind: str, dimension: str) -> Chart:
     title = page.labels[f"indicators.by.{dimension}"].format(kind=page.kind(kind))
     labels = [page.term(dimension, row.term) for row in rows]
     series = [
-        (page.basis(basis), [_value(row.sums.get(basis)) for row in rows], BASIS_COLOURS[basis])
+        (page.basis(basis), basis, [_value(row.sums.get(basis)) for row in rows])
         for basis in BASES
         if any(basis in row.sums for row in rows)
     ]
@@ -187,7 +166,8 @@ def _kind_chart(page: PageView, kind: str, dimension: str) -> Chart:
     return Chart(
         chart_id,
         title,
-        _chart_svg(page, chart_id, title, labels, series),
+        bar_rows(labels, series, page.number),
+        [(name, basis) for name, basis, _ in series],
         [page.basis(b) for b in BASES],
         [
             DataRow(

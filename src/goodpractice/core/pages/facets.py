@@ -8,8 +8,10 @@ the search index's filters (Pagefind) and the taxonomy pages. Each value has a s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from goodpractice.core.base.text import slug
+from goodpractice.core.base.uris import CATALOGUE_URI, url_between
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.readers.vocabularies import Vocabularies
 
@@ -74,3 +76,9 @@ def active_years(practice: Practice) -> list[str]:
 
 def place_kind(key: str) -> str:
     return key.split(":", 1)[0]
+
+
+def filtered_catalogue(from_uri: str, facet: str, key: str) -> str:
+    """A link to the catalogue showing one facet value (``?place=county%3Acalarasi``): the
+    query its script reads, with the keys its cards carry (``catalogue.py``)."""
+    return url_between(from_uri, CATALOGUE_URI) + "?" + urlencode({facet: key})

@@ -10,26 +10,14 @@ from markupsafe import Markup
 
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
-from goodpractice.core.pages.practice import fact_rows, figure_rows, practice_url
+from goodpractice.core.pages.practice import CORE_FACTS, fact_rows, figure_rows, practice_url
 from goodpractice.core.pages.qrcodes import qr_src
 from goodpractice.core.pages.templates import render_template
 
-# The facts a sheet keeps: what a trainer needs to introduce the case. Sources, licence and
-# the date it was added stay on the page and in its PDF.
-SHEET_FACTS = frozenset(
-    {
-        "status",
-        "period",
-        "countries",
-        "regions",
-        "counties",
-        "localities",
-        "organisations",
-        "funding",
-        "themes",
-        "target_groups",
-    }
-)
+# The facts a sheet keeps: the page's core facts, and what a trainer needs to place the case
+# (funding, themes, target groups). Sources, licence and the date it was added stay on the
+# page and in its PDF.
+SHEET_FACTS = frozenset(CORE_FACTS) | {"funding", "themes", "target_groups"}
 
 
 def case_sheet(site: Site, practice: Practice, language: str, on_page: str, anchor: str) -> Markup:

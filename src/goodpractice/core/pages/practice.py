@@ -7,6 +7,7 @@ from pathlib import Path
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.links import Link, site_link, site_target
+from goodpractice.core.base.text import slug
 from goodpractice.core.base.uris import (
     TAXONOMIES,
     organisation_uri,
@@ -21,6 +22,7 @@ from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.jsonld import practice_jsonld
 from goodpractice.core.pages.contacts import shown_contact
+from goodpractice.core.pages.facets import filtered_catalogue
 from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
 from goodpractice.core.pages.search import search_data
 from goodpractice.core.pages.templates import render_template, with_front_matter
@@ -39,13 +41,18 @@ class Row:
 class FigureRow:
     label: str
     value: str
-    basis: str
+    basis: str  # in the page's language
+    basis_key: str = ""  # "target" or "achieved"
+
+
+# The facts a reader needs first (issue 14): what state, when, where and who. The others fold
+# away in the fact box; countries only when no region says more.
+CORE_FACTS = ("status", "period", "countries", "regions", "counties", "localities", "organisations")
 
 
 def practice_page(site: Site, practice: Practice, language: str) -> str:
     """The Markdown of a case-study page: front matter, summary, fact box, then the prose."""
     text = practice.text(language, site.project.default_language)
-    labels = site.labels.for_language(language)
     uri = practice_uri(practice.id)
     front = {
         "title": text.title,
@@ -55,18 +62,30 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
         pagemeta.JSONLD: practice_jsonld(site, practice, language),
         pagemeta.SEARCH_DATA: search_data(site, practice, language),
     }
-    factbox = render_template(
-        site,
-        "factbox.html",
-        labels=labels,
-        language=language,  # the facts are in the page's language even when the prose is not
-        rows=fact_rows(site, practice, language),
-        figures=figure_rows(site, practice, language),
-    )
+    factbox = render_factbox(site, practice, language)
     summary = render_template(site, "summary.html", summary=text.summary)
     handout = render_handout_links(site, practice, language)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
     return with_front_matter(front, f"{summary}\n\n{handout}\n\n{factbox}\n\n{body}")
+
+
+def render_factbox(site: Site, practice: Practice, language: str) -> str:
+    """The fact box: key figures and the core facts first, the other facts folded away."""
+    rows = fact_rows(site, practice, language)
+    core = [
+        row
+        for row in rows
+        if row.key in CORE_FACTS and not (row.key == "countries" and practice.regions)
+    ]
+    return render_template(
+        site,
+        "factbox.html",
+        labels=site.labels.for_language(language),
+        language=language,  # the facts are in the page's language even when the prose is not
+        core=core,
+        more=[row for row in rows if row not in core],
+        figures=figure_rows(site, practice, language),
+    )
 
 
 def fact_rows(
@@ -98,11 +117,28 @@ def fact_rows(
         ),
         Row("countries", labels["factbox.countries"], terms("countries", practice.countries)),
         Row("regions", labels["factbox.regions"], terms("regions", practice.regions)),
-        Row("counties", labels["factbox.counties"], terms("counties", practice.counties)),
+        # Counties and towns lead to the catalogue showing the case studies of that place.
+        Row(
+            "counties",
+            labels["factbox.counties"],
+            [
+                Link(
+                    vocab["counties"].label(county, language),
+                    href=filtered_catalogue(page, "place", f"county:{county}"),
+                )
+                for county in practice.counties
+            ],
+        ),
         Row(
             "localities",
             labels["factbox.localities"],
-            [Link(locality.name) for locality in practice.localities],
+            [
+                Link(
+                    locality.name,
+                    href=filtered_catalogue(page, "place", f"locality:{slug(locality.name)}"),
+                )
+                for locality in practice.localities
+            ],
         ),
         Row(
             "organisations",
@@ -130,7 +166,19 @@ def fact_rows(
             "sources",
             labels["factbox.sources"],
             [
-                Link(source.title, href=source.url, note=source.publisher)
+                Link(
+                    source.title,
+                    href=source.url,
+                    note=", ".join(
+                        part
+                        for part in (
+                            source.publisher,
+                            formatting.partial_date(source.date, locale) if source.date else None,
+                        )
+                        if part
+                    )
+                    or None,
+                )
                 for source in practice.sources
             ],
         ),
@@ -178,6 +226,7 @@ def figure_rows(site: Site, practice: Practice, language: str) -> list[FigureRow
             kinds.label(figure.kind, language),
             formatting.number(figure.value, locale),
             site.labels.get(f"basis.{figure.basis}", language),
+            figure.basis,
         )
         for figure in practice.figures
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from goodpractice.core.base.links import Link
 from goodpractice.core.pages.dashboard_view import DataRow, PageView
+from goodpractice.core.pages.facets import filtered_catalogue
 from goodpractice.core.pages.templates import plural_label
 from goodpractice.core.readers.yamlsafe import load_yaml
 
@@ -93,7 +94,7 @@ def _country_tiles(page: PageView, x: int) -> list[Tile]:
             x,
             (n + 1) * step,  # the first row holds the column's heading
             "county",
-            f"#gp-area-{country}",
+            catalogue_href(page, f"country:{country}"),
             page.labels["indicators.map.tile.county"].format(
                 county=countries.label(country, page.language),
                 cases=plural_label(
@@ -103,6 +104,11 @@ def _country_tiles(page: PageView, x: int) -> list[Tile]:
         )
         for n, country in enumerate(abroad)
     ]
+
+
+def catalogue_href(page: PageView, place: str) -> str:
+    """The catalogue filtered by one place (a key of its place filter, 'county:calarasi')."""
+    return filtered_catalogue(page.uri, "place", place)
 
 
 def county_tiles(page: PageView) -> list[Tile]:
@@ -115,9 +121,17 @@ def county_tiles(page: PageView) -> list[Tile]:
         region = str(counties[county].extra.get("region", "")) if county in counties else ""
         label = counties.label(county, page.language)
         if by_county.get(county):
-            state, href, count = "county", f"#gp-area-{county}", len(by_county[county])
+            state, href, count = (
+                "county",
+                catalogue_href(page, f"county:{county}"),
+                len(by_county[county]),
+            )
         elif unplaced.get(region):
-            state, href, count = "region", f"#gp-area-{region}", len(unplaced[region])
+            state, href, count = (
+                "region",
+                catalogue_href(page, f"region:{region}"),
+                len(unplaced[region]),
+            )
         else:
             state, href, count = "none", None, 0
         note = page.labels[f"indicators.map.tile.{state}"].format(

@@ -16,6 +16,11 @@ from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, lo
 TERM_ID = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
 
 
+# Short forms and common synonyms of a term, per language (``aliases: {ro: [ONG], en: [NGO]}``):
+# what practitioners type. The search index holds them with each case study of the term.
+ALIASES = "aliases"
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
@@ -23,9 +28,15 @@ class Term:
     extra: dict[str, Any] = field(default_factory=dict)
     line: int = 1
     label_lines: dict[str, int] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    aliases_line: int = 0
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.id
+
+    def words(self, language: str) -> list[str]:
+        """The label and the aliases of the term in ``language``: what finds it in search."""
+        return [self.label(language), *self.aliases.get(language, ())]
 
 
 @dataclass(frozen=True)
@@ -89,15 +100,63 @@ def load_vocabularies(
         for term_id, body in terms.items():
             line = doc.line_of(("terms", term_id))
             problems.extend(_term_problems(rel, line, str(term_id), body, languages))
+            alias_line = doc.line_of(("terms", term_id, ALIASES))
+            if isinstance(body, dict) and ALIASES in body:
+                problems.extend(
+                    _alias_problems(rel, alias_line, str(term_id), body[ALIASES], languages)
+                )
             if isinstance(body, dict):
                 labels = {lang: str(body[lang]) for lang in languages if lang in body}
-                extra = {k: v for k, v in body.items() if k not in languages}
+                extra = {k: v for k, v in body.items() if k not in languages and k != ALIASES}
                 label_lines = {lang: doc.line_of(("terms", term_id, lang)) for lang in labels}
                 vocabulary_terms[str(term_id)] = Term(
-                    str(term_id), labels, extra, line, label_lines
+                    str(term_id),
+                    labels,
+                    extra,
+                    line,
+                    label_lines,
+                    _aliases(body, languages),
+                    alias_line,
                 )
         by_name[path.stem] = Vocabulary(path.stem, rel, vocabulary_terms, doc)
     return Vocabularies(by_name), problems
+
+
+def _aliases(body: dict[Any, Any], languages: list[str]) -> dict[str, tuple[str, ...]]:
+    """The well-formed aliases of a term (the malformed ones are reported by _term_problems)."""
+    aliases = body.get(ALIASES)
+    if not isinstance(aliases, dict):
+        return {}
+    return {
+        lang: tuple(str(a).strip() for a in aliases[lang] if isinstance(a, str) and a.strip())
+        for lang in languages
+        if isinstance(aliases.get(lang), list)
+    }
+
+
+def _alias_problems(
+    path: str, line: int, term_id: str, aliases: object, languages: list[str]
+) -> Iterator[Problem]:
+    """Aliases are a mapping from a language of the site to a list of short texts."""
+    field_name = f"terms.{term_id}.{ALIASES}"
+    example = f"e.g. '{ALIASES}: {{{languages[0]}: [ONG]}}'"
+    if not isinstance(aliases, dict):
+        yield Problem(path, line, field_name, f"expected a list of words per language, {example}")
+        return
+    for lang, words in aliases.items():
+        if lang not in languages:
+            yield Problem(
+                path,
+                line,
+                f"{field_name}.{lang}",
+                f"'{lang}' is not a language of the site ({', '.join(languages)})",
+            )
+        elif not isinstance(words, list) or not all(
+            isinstance(word, str) and word.strip() for word in words
+        ):
+            yield Problem(
+                path, line, f"{field_name}.{lang}", f"expected a list of words, {example}"
+            )
 
 
 def _term_problems(
