@@ -220,5 +220,17 @@ def test_the_trainers_pages_fit_a_phone_screen(browser: Any, repo_server: Any) -
             ):
                 page.goto(f"{repo_server.url}/{prefix}{path}")
                 assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+                assert page.evaluate(_WORDS_CUT_IN_SESSION_PLAN) == [], path
     finally:
         context.close()
+
+
+# The session plan's cells whose words would not fit whole (they are then cut mid-word):
+# measured with word breaking switched off, as an overflow of the cell.
+_WORDS_CUT_IN_SESSION_PLAN = """() => {
+    const cells = [...document.querySelectorAll(".gp-session-plan :is(th, td)")];
+    cells.forEach((cell) => { cell.style.overflowWrap = "normal"; });
+    const cut = cells.filter((cell) => cell.scrollWidth > cell.clientWidth);
+    cells.forEach((cell) => { cell.style.overflowWrap = ""; });
+    return cut.map((cell) => cell.textContent.trim());
+}"""
