@@ -111,11 +111,16 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     if not jobs:
         return []
     missing = _missing_toolchain()
+    if missing and _required():
+        raise HandoutError(f"PDF handouts are required (GOODPRACTICE_PDF=required): {missing}")
     if missing:
         _remove_pdf_links(site_dir, jobs)
         return [f"warning: PDF handouts not built: {missing}; their download links were left out."]
     origin = project.site_url or _NOWHERE
     printed = print_pdfs(site_dir, origin, jobs, cache_folder(project.root))
+    absent = [job.pdf for job in jobs if not (site_dir / job.pdf).is_file()]
+    if absent:
+        raise HandoutError("PDF handouts missing after printing: " + ", ".join(absent))
     return _report(printed, no_site_url=project.site_url is None)
 
 
@@ -124,6 +129,11 @@ def print_pdfs(
 ) -> list[Printed]:
     """Print ``jobs`` from the site in ``site_dir`` served at ``origin`` (ending in "/")."""
     return _print_all(_Setup(site_dir, origin, _worker_count(), cache_dir), jobs)
+
+
+def _required() -> bool:
+    """Deploy sets GOODPRACTICE_PDF=required: the published site must carry every PDF."""
+    return os.environ.get("GOODPRACTICE_PDF", "").lower() == "required"
 
 
 def _missing_toolchain() -> str | None:

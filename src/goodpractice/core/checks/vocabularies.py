@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, Problem
 from goodpractice.core.checks.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
 from goodpractice.core.checks.texts import validate_romanian_letters
 from goodpractice.core.readers.content import RawContent
@@ -35,6 +36,6 @@ def validate_vocabulary_schema(content: RawContent) -> Iterator[Problem]:
         yield Problem(
             content.project.relative(path) if path.exists() else f"schema/{VOCABULARY_SCHEMA}",
             1,
-            "(file)",
-            "out of date with vocabularies/; run 'goodpractice schema' and commit the result",
+            FILE,
+            msg("schema.stale"),
         )
