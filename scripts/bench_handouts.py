@@ -50,7 +50,7 @@ def build(root: Path, **env: str) -> dict[str, object]:
     gp = Path(sys.executable).with_name("goodpractice")
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(gp), "build", "--root", str(root)],
-        env={**os.environ, **env},
+        env={**os.environ, "GOODPRACTICE_LANG": "en", **env},  # the report it reads
         check=True,
         capture_output=True,
         text=True,

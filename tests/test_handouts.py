@@ -13,8 +13,16 @@ from pypdf import PdfReader, PdfWriter
 from conftest import make_project, run_cli
 from goodpractice.build.pdfcache import PdfCache
 from goodpractice.build.pdffiles import destination_pages, page_count, with_info
-from goodpractice.build.pdfhandouts import _site_file, _site_relative, with_page_numbers
+from goodpractice.build.pdfhandouts import (
+    Printed,
+    _report,
+    _site_file,
+    _site_relative,
+    with_page_numbers,
+)
+from goodpractice.core.base.formatting import megabytes
 from goodpractice.core.pages.printjobs import PrintJob
+from goodpractice.core.readers.project import Project
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +168,36 @@ def test_the_pdf_cache_reuses_a_pdf_only_while_everything_it_was_printed_from_is
     (site / "style.css").write_text("css changed")
     assert PdfCache(tmp_path / "cache", site, "chromium 1").get(job) is None
     assert PdfCache(None, site, "chromium 1").get(job) is None  # switched off
+
+
+def test_the_build_reports_its_handouts_in_romanian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report of the PDFs speaks the language of the messages, numbers written the
+    Romanian way, and no phrase that a count of 20 or more would need to change ('de')."""
+    root = make_project(tmp_path / "project", "longdocs")
+    monkeypatch.setenv("GOODPRACTICE_LANG", "ro")
+    case = PrintJob(
+        "practices/alpha/",
+        "practices/alpha/alpha-ro.pdf",
+        "ro",
+        "A",
+        "B",
+        max_pages=2,
+        source="practices/alpha/ro.md",
+    )
+    printed = [Printed(case, 3, cached=True), Printed(case, 1, refused=["https://t.example/p"])]
+    lines = _report(printed, Project.at(root))
+    assert lines[0] == (
+        "Materiale PDF tipărite: 2 (pagini: 4); din curriculum și ghiduri: 0; ale studiilor de "
+        "caz: 2; neschimbate de la o construire anterioară, luate din memoria ei: 1."
+    )
+    assert lines[1] == (
+        "avertisment: practices/alpha/ro.md: fișa tipărită are mai mult de 2 pagini A4 "
+        "(pagini: 3), cât ar trebui să aibă cel mult fișa unui studiu de caz; scurtați textul"
+    )
+    assert lines[2] == (
+        "avertisment: practices/alpha/: imprimanta a refuzat ce cerea pagina de la alte "
+        "site-uri: https://t.example/p"
+    )
+    assert megabytes(1_234_567, "ro_RO") == "1,2 MB" and megabytes(1_234_567, "en") == "1.2 MB"

@@ -286,7 +286,7 @@ def test_without_a_site_url_the_pdfs_keep_only_their_inside_links(tmp_path: Path
     )
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 0, result.output
-    assert "warning: no site_url in mkdocs.yml: the links in the PDFs were left out." in (
+    assert "warning: no site_url in mkdocs.yml: the links in the PDFs were left out\n" in (
         result.output
     )
     reader = _reader(root / "site" / "curriculum" / "curs-test-ro-participant.pdf")

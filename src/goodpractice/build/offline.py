@@ -19,7 +19,9 @@ from pathlib import Path
 from goodpractice.build.offline_bundle import write_bundle
 from goodpractice.build.offline_files import copy_files, page_file, page_title, total_bytes
 from goodpractice.build.search_index import BUNDLE_DIR, run_pagefind
+from goodpractice.core.base.formatting import megabytes
 from goodpractice.core.base.languages import language_prefix
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.uris import OFFLINE_SEARCH_URI, OFFLINE_URI, SEARCH_URI, site_path
 from goodpractice.core.pages.offline import (
     BUNDLE_FOLDER,
@@ -30,6 +32,7 @@ from goodpractice.core.pages.offline import (
     kept,
 )
 from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 SERVICE_WORKER = "sw.js"
@@ -65,14 +68,22 @@ def publish_offline(project: Project, site_dir: Path) -> list[str]:
         replaced=replaced,
         site_url=project.site_url,
     )
+    catalogue = load_catalogue(project)
+    language = message_language(project)
+    locale = catalogue.locales.get(language, language)
     sizes = []
     for copy in copies:
         kept_bytes = _write_manifest(
             site_dir, copy, files[copy.language], bundle_path, bundle_bytes, default
         )
-        sizes.append(f"{copy.language} {len(files[copy.language])} files, {_mb(kept_bytes)}")
+        size = megabytes(kept_bytes, locale)
+        sizes.append(
+            msg("offline.copy", language=copy.language, files=len(files[copy.language]), size=size)
+        )
     _write_service_worker(site_dir, project)
-    return [f"Offline: kept on a device {'; '.join(sizes)}; USB zip {_mb(bundle_bytes)}."]
+    copies_text = "; ".join(catalogue.text(size, language) for size in sizes)
+    made = msg("offline.made", copies=copies_text, bundle=megabytes(bundle_bytes, locale))
+    return [catalogue.text(made, language)]
 
 
 def _with_pages(copy: Kept, replaced: dict[str, str]) -> Kept:
@@ -154,7 +165,3 @@ def _write_service_worker(site_dir: Path, project: Project) -> None:
     )
     script = source.replace("/* CONFIG */ {}", json.dumps(config, sort_keys=True), 1)
     (site_dir / SERVICE_WORKER).write_text(script, encoding="utf-8")
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"

@@ -32,8 +32,10 @@ from urllib.parse import unquote, urlsplit
 
 from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS
 from goodpractice.build.pdfcache import PdfCache, cache_folder
+from goodpractice.core.base.messages import Param, msg
 from goodpractice.core.pages.printjobs import PrintJob, print_jobs
 from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 # Page numbers in the bottom margin; Chromium fills in the two spans.
@@ -121,7 +123,7 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     absent = [job.pdf for job in jobs if not (site_dir / job.pdf).is_file()]
     if absent:
         raise HandoutError("PDF handouts missing after printing: " + ", ".join(absent))
-    return _report(printed, no_site_url=project.site_url is None)
+    return _report(printed, project)
 
 
 def print_pdfs(
@@ -154,31 +156,36 @@ def _worker_count() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _report(printed: list[Printed], *, no_site_url: bool) -> list[str]:
+def _report(printed: list[Printed], project: Project) -> list[str]:
+    """What the build says of its PDFs, in the language of its messages (i18n/messages.yml)."""
+    catalogue = load_catalogue(project)
+    language = message_language(project)
+    warning = catalogue.text(msg("severity.warning"), language) + ": "
     cases = [p for p in printed if p.job.max_pages is not None]
-    docs = len(printed) - len(cases)
-    pages = sum(p.pages for p in printed)
     reused = sum(p.cached for p in printed)
-    from_cache = f"; {reused} unchanged since an earlier build, from its cache" if reused else ""
-    lines = [
-        f"Printed {len(printed)} PDF handouts ({pages} pages): {docs} of the curriculum and "
-        f"guides, {len(cases)} of case studies{from_cache}."
-    ]
-    lines += [
-        f"warning: {p.job.source}: its printed handout has {p.pages} A4 pages, more than the "
-        f"{p.job.max_pages} a case-study handout should have; a shorter text fits."
+    counts: dict[str, Param] = {
+        "count": len(printed),
+        "pages": sum(p.pages for p in printed),
+        "documents": len(printed) - len(cases),
+        "cases": len(cases),
+    }
+    head = msg("handouts.printed-cached", reused=reused, **counts) if reused else None
+    messages = [head or msg("handouts.printed", **counts)]
+    warnings = [
+        msg("handouts.case-too-long", source=p.job.source, pages=p.pages, limit=p.job.max_pages)
         for p in cases
         if p.job.max_pages is not None and p.pages > p.job.max_pages
     ]
-    lines += [
-        f"warning: {p.job.page}: the printer refused what the page asked of another host: "
-        + ", ".join(sorted(set(p.refused))[:5])
+    warnings += [
+        msg("handouts.refused", page=p.job.page, addresses=", ".join(sorted(set(p.refused))[:5]))
         for p in printed
         if p.refused
     ]
-    if no_site_url:
-        lines.append("warning: no site_url in mkdocs.yml: the links in the PDFs were left out.")
-    return lines
+    if project.site_url is None:
+        warnings.append(msg("handouts.no-site-url"))
+    return [catalogue.text(m, language) for m in messages] + [
+        warning + catalogue.text(m, language) for m in warnings
+    ]
 
 
 # --- Printing ------------------------------------------------------------------------------
