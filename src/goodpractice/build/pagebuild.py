@@ -17,8 +17,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from goodpractice.build.errors import BuildError
+from goodpractice.build.offline import publish_offline
 from goodpractice.build.pdfhandouts import HandoutError, build_handouts
 from goodpractice.build.publish import publish_open_web
+from goodpractice.build.search_index import SearchIndexError
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import ContentError, Problem
 from goodpractice.core.pipeline import load_site
@@ -37,10 +39,21 @@ def _pdf_handouts(project: Project, staging: Path) -> list[str]:
         raise BuildError(str(exc)) from None
 
 
+def _offline_copies(project: Project, site_dir: Path) -> list[str]:
+    """The teaching material for a device and for a USB stick, with its own search index."""
+    try:
+        return publish_offline(project, site_dir)
+    except SearchIndexError as exc:
+        raise BuildError(str(exc)) from None
+
+
 POST_BUILD_STEPS: list[PostBuildStep] = [
     # Exports, feeds and sitemap dates.
     publish_open_web,
     _pdf_handouts,
+    # After the PDFs, which the offline copies hold. The site's search index is made after
+    # this child has ended (sitebuild), from the pages as they are published.
+    _offline_copies,
 ]
 
 

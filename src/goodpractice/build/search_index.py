@@ -29,6 +29,8 @@ from goodpractice.core.readers.project import Project
 
 # The index build of 1,000 case studies takes about a second; anything near this is a hang.
 TIMEOUT_SECONDS = 600
+# The site's bundle of a language, under its prefix ("pagefind", "en/pagefind").
+BUNDLE_DIR = SEARCH_BUNDLE
 
 
 class SearchIndexError(Exception):
@@ -98,6 +100,14 @@ def _write_search_sources(site_dir: Path, prefix: str, others: list[str], out: P
             target.write_text(source, encoding="utf-8")
             written += 1
     return written
+
+
+def run_pagefind(pages_dir: Path, bundle_dir: Path) -> str:
+    """Index the HTML under ``pages_dir`` into ``bundle_dir`` (one bundle, every language in
+    it: the offline copies' index); return Pagefind's report."""
+    output = _run_pagefind(pagefind_executable(), pages_dir, bundle_dir)
+    _remove_unused_ui(bundle_dir)
+    return output
 
 
 def _run_pagefind(executable: Path, sources: Path, bundle: Path) -> str:

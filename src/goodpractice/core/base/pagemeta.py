@@ -33,6 +33,8 @@ TRAINER_TOGGLE = "gp_trainer_toggle"
 HOME = "gp_home"
 # The printed variant of a whole-document page (participant, trainer, full).
 PRINT_VARIANT = "gp_print_variant"
+# The "keep for offline use" control of a page: labels, addresses, messages (issue 12).
+OFFLINE = "gp_offline"
 # The HTML of a case study's contacts (our template), drawn after the sanitised text, so no
 # contributed HTML can carry the data attributes that contacts.js joins into an address.
 CONTACTS = "gp_contacts"
@@ -41,7 +43,7 @@ CONTACTS = "gp_contacts"
 # own records (SiteOutput.trusted_html, notices), never from a page's metadata.
 HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS, HOME})
 # Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
-DATA_KEYS = frozenset({JSONLD})
+DATA_KEYS = frozenset({JSONLD, OFFLINE})
 
 # The only front-matter keys a hand-written page (docs/) may set; the build drops any other
 # (Material's template, redirect, icon, status, subtitle... and every gp_* key above).
@@ -62,6 +64,7 @@ PLATFORM_KEYS = frozenset(
         JSONLD,
         TRAINER_TOGGLE,
         PRINT_VARIANT,
+        OFFLINE,
     }
 )
 # Every key a generated page may carry: the build drops any other, whatever set it.

@@ -17,6 +17,7 @@ from goodpractice.core.pages import (
     catalogue_index,
     dashboard,
     longdocs,
+    offline,
     practice,
     search,
     taxonomy,
@@ -45,6 +46,7 @@ GENERATORS = [
     Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
     Generator("longdocs", longdocs.longdoc_uris, longdocs.longdoc_pages),
     Generator("search", lambda raw: [SEARCH_URI], search.search_pages),
+    Generator("offline", offline.offline_uris, offline.offline_pages),
     Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
     Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
 ]
@@ -79,5 +81,10 @@ def generated_pages(site: Site) -> Pages:
 
 
 def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
-    """Files the generators add (QR codes, the catalogue's index): uri -> {language: bytes}."""
-    return longdocs.longdoc_assets(site) | catalogue_index.catalogue_index_assets(site)
+    """Files the generators add (QR codes, the catalogue's index): site-root uri ->
+    {language: bytes}."""
+    return (
+        longdocs.longdoc_assets(site)
+        | practice.practice_qr_files(site)
+        | catalogue_index.catalogue_index_assets(site)
+    )
