@@ -107,6 +107,12 @@ _RECORD = """selector => {
     .observe(node, {childList: true, characterData: true, subtree: true});
 }"""
 
+_RECORD_KEYS = """selector => {
+  window.gpKeys = [];
+  document.querySelector(selector)
+    .addEventListener("input", () => window.gpKeys.push(performance.now()));
+}"""
+
 
 def test_search_announces_one_count_per_settled_query(
     phone: Any, search_server: SiteServer
@@ -114,11 +120,17 @@ def test_search_announces_one_count_per_settled_query(
     phone.goto(search_server.url + "/search/")
     phone.wait_for_function("document.querySelector('.gp-facet') !== null")
     phone.evaluate(_RECORD, "#gp-search-status")
+    phone.evaluate(_RECORD_KEYS, "#gp-search-input")
     phone.locator("#gp-search-input").press_sequentially("timisoara", delay=80)
     phone.wait_for_function("window.gpSaid.length > 0", timeout=5000)
     phone.wait_for_timeout(1200)
     said = phone.evaluate("window.gpSaid")
-    assert len(said) == 1 and "rezultat" in said[0], said
+    # A loaded machine can pause between key presses for longer than the search waits
+    # (700 ms): each such pause is a settled query of its own and may say its count.
+    pauses = phone.evaluate(
+        "window.gpKeys.slice(1).filter((t, i) => t - window.gpKeys[i] > 600).length"
+    )
+    assert 1 <= len(said) <= 1 + pauses and "rezultat" in said[-1], (said, pauses)
 
 
 def test_catalogue_announces_once_after_arrow_keys(phone: Any, search_server: SiteServer) -> None:
