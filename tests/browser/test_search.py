@@ -87,6 +87,20 @@ def test_result_shows_title_summary_and_place(page: Any, search_server: SiteServ
     assert "rezultat" in page.locator("#gp-search-status").text_content()
 
 
+def test_excerpts_quote_the_text_not_the_printed_only_parts(
+    page: Any, search_server: SiteServer
+) -> None:
+    # The handout's PDF link and the address printed under the QR code are not the case's
+    # text: they once made every excerpt start "PDF (A4). Versiunea online: https://...".
+    for prefix in ("/", "/en/"):
+        _search(page, search_server, "Timisoara", prefix)
+        excerpts = page.locator(".gp-result__excerpt").all_text_contents()
+        assert excerpts, prefix
+        for excerpt in excerpts:
+            assert "http" not in excerpt and "PDF" not in excerpt, excerpt
+            assert "Versiunea online" not in excerpt and "Online version" not in excerpt
+
+
 def test_header_search_box_works_from_the_keyboard(page: Any, search_server: SiteServer) -> None:
     page.goto(search_server.url + "/en/about/")
     page.locator("#gp-header-q").focus()

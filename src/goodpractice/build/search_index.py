@@ -119,8 +119,14 @@ def _run_pagefind(executable: Path, sources: Path, bundle: Path) -> str:
         str(bundle),
         # The fact box is metadata and filters (search-data.html), not text to quote: its
         # labels made the excerpts ("Regiuni de dezvoltare București-Ilfov Județe ...").
+        # The handout's PDF link and the printed-only address made them too ("PDF (A4).
+        # Versiunea online: https://...").
         "--exclude-selectors",
         ".gp-factbox",
+        "--exclude-selectors",
+        ".gp-handout",
+        "--exclude-selectors",
+        ".gp-print-only",
     ]
     try:
         done = subprocess.run(
