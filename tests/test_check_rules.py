@@ -26,7 +26,7 @@ CASES = [
         f"{Y}:21: themes[1]: unknown term 'social-econmy' in vocabulary 'themes'; "
         "did you mean 'social-economy', 'social-entrepreneurship'?",
     ),
-    ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'?"),
+    ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'"),
     (
         "date-format",
         f"{Y}:34: added: '01.11.2026' has the wrong form; expected the day the case study was "
@@ -54,7 +54,7 @@ CASES = [
     (
         "missing-section",
         f"{R}:14: sections: missing the section '## Rezultate' (sections, in order: Context, "
-        "Obiective, Activități, Rezultate, Lecții și transferabilitate)",
+        "Obiective, Activități, Rezultate, Lecții și transferabilitate; optional: Dificultăți)",
     ),
     (
         "results-of-targets",
@@ -103,6 +103,59 @@ CASES = [
         f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' with 'ș' (comma below)",
     ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
+    # Evidence and transfer (issue 13).
+    (
+        "evidence-targets-with-results",
+        f"{Y}:36: evidence.level: 'targets-stated' says the sources give only targets, but "
+        "figures[1] ('jobs-created') is a reported result (basis: achieved); make it a target "
+        "or choose 'results-reported' or 'results-evaluated'",
+    ),
+    (
+        "evidence-results-without-results",
+        f"{Y}:36: evidence.level: 'results-reported' says the sources report results, but every "
+        "key figure is a target; choose 'targets-stated' or mark the results reported "
+        "(basis: achieved)",
+    ),
+    (
+        "evidence-evaluation-missing",
+        f"{Y}:36: evidence.evaluation: 'results-evaluated' needs the independent evaluation among "
+        "the sources: add 'evaluation:' with its number in sources (1 for the first)",
+    ),
+    (
+        "evidence-evaluation-unexpected",
+        f"{Y}:37: evidence.evaluation: only results evaluated independently name an evaluation, "
+        "and 'results-reported' is not such a level; remove 'evaluation:' or change the level",
+    ),
+    (
+        "figure-source-missing",
+        f"{Y}:27: figures[2].source: the case study has 2 sources: say which one gives this "
+        "figure (source: 1 for the first, up to 2)",
+    ),
+    (
+        "figure-source-unknown",
+        f"{Y}:27: figures[1].source: there is no source 3: sources lists 1 (numbered from 1)",
+    ),
+    (
+        "reviewer-unnamed",
+        f"{Y}:38: evidence.validation.organisation: a review by 'partner' names who reviewed: "
+        "add 'organisation:' with the partner's name",
+    ),
+    (
+        "eu-contribution-exceeds-budget",
+        f"{Y}:43: resources.eu_contribution: the EU contribution (3000000) is larger than the "
+        "total budget (2500000); it is a part of the budget",
+    ),
+    (
+        "vocabulary-term-text",
+        "vocabularies/evidence-levels.yml:13: terms.targets-stated.description.en: missing the "
+        "'en' text of 'description'; every language of the site needs it",
+    ),
+    (
+        "optional-section-out-of-order",
+        f"{R}:22: sections: the section '## Lecții și transferabilitate' is out of order: it comes "
+        "before '## Dificultăți' (sections, in order: Context, Obiective, Activități, Rezultate, "
+        "Lecții și transferabilitate; optional: Dificultăți)",
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from goodpractice.core.base.links import SiteSources
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import fold
+from goodpractice.core.checks.evidence import check_evidence
 from goodpractice.core.checks.placeholders import (
     check_placeholders,
     covered_by_placeholder,
@@ -192,6 +193,8 @@ def _validate_figure_parts(
 
 # The heading a section takes in a case study whose key figures are all targets (sections.yml).
 TARGETS_ONLY = "targets_only"
+# A section a text may leave out (sections.yml); when present it stands in its place.
+OPTIONAL = "optional"
 
 
 def _targets_only(figures: object) -> bool:
@@ -213,11 +216,17 @@ def _section_headings(term: Term, language: str) -> tuple[str, str | None]:
 def _validate_sections(
     text: TextSource, vocabularies: Vocabularies, targets_only: bool = False
 ) -> Iterator[Problem]:
-    """The text has every standard section as a '## ' heading, in the standard order; where
-    every key figure is a target, the results section is titled as targets (sections.yml)."""
+    """The text has every standard section as a '## ' heading, in the standard order (an
+    optional one may be left out); where every key figure is a target, the results section is
+    titled as targets (sections.yml)."""
     sections = vocabularies.get("sections")
     if sections is None:
         return
+    required = [t for t in sections.terms.values() if t.extra.get(OPTIONAL) is not True]
+    optional = [t for t in sections.terms.values() if t.extra.get(OPTIONAL) is True]
+    listed = ", ".join(t.label(text.language) for t in required)
+    if optional:
+        listed += "; optional: " + ", ".join(t.label(text.language) for t in optional)
     found = [h for h in text.doc.headings if h.level == 2]
     found_folded = [fold(h.text) for h in found]
     last_line = text.doc.body_line
@@ -243,14 +252,13 @@ def _validate_sections(
             last_line = found[index].line
             continue
         if fold(heading) not in found_folded:
-            yield Problem(
-                text.path,
-                last_line,
-                "sections",
-                f"missing the section '## {heading}' (sections, in order: "
-                + ", ".join(t.label(text.language) for t in sections.terms.values())
-                + ")",
-            )
+            if term.extra.get(OPTIONAL) is not True:
+                yield Problem(
+                    text.path,
+                    last_line,
+                    "sections",
+                    f"missing the section '## {heading}' (sections, in order: {listed})",
+                )
             continue
         index = found_folded.index(fold(heading))
         if index < position:
@@ -258,7 +266,8 @@ def _validate_sections(
                 text.path,
                 found[index].line,
                 "sections",
-                f"the section '## {heading}' is out of order",
+                f"the section '## {heading}' is out of order: it comes before "
+                f"'## {found[position].text}' (sections, in order: {listed})",
             )
         position = max(position, index)
         last_line = found[index].line
@@ -287,6 +296,7 @@ def check_practice(
         yield from _validate_regions_country(doc, source.facts_path, vocabularies)
         yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
         yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
+        yield from check_evidence(doc, source.facts_path, vocabularies)
     for text in source.texts.values():
         if text.language == "ro":
             yield from validate_romanian_letters(text.path, text.doc.raw)

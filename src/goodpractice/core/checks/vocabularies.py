@@ -8,6 +8,41 @@ from goodpractice.core.base.problems import Problem
 from goodpractice.core.checks.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
 from goodpractice.core.checks.texts import validate_romanian_letters
 from goodpractice.core.readers.content import RawContent
+from goodpractice.core.readers.vocabularies import Term, Vocabulary
+
+
+def term_texts(term: Term, languages: list[str]) -> dict[str, dict[object, object]]:
+    """A term's texts per language besides its label (an evidence level's description, a
+    criterion's question): the extras that are mappings keyed by a language of the site."""
+    return {
+        key: value
+        for key, value in term.extra.items()
+        if isinstance(value, dict) and any(lang in value for lang in languages)
+    }
+
+
+def _text_line(vocabulary: Vocabulary, term: Term, *path: str) -> int:
+    doc = vocabulary.source
+    return doc.line_of(("terms", term.id, *path)) if doc is not None else term.line
+
+
+def validate_term_texts(content: RawContent) -> Iterator[Problem]:
+    """A term's texts per language (description, question...) are given in every language of
+    the site, like its label: readers of each language see the same thing."""
+    languages = content.project.language_codes
+    for vocabulary in content.vocabularies.by_name.values():
+        for term in vocabulary.terms.values():
+            for key, texts in term_texts(term, languages).items():
+                for lang in languages:
+                    value = texts.get(lang)
+                    if not isinstance(value, str) or not value.strip():
+                        yield Problem(
+                            vocabulary.path,
+                            _text_line(vocabulary, term, key),
+                            f"terms.{term.id}.{key}.{lang}",
+                            f"missing the '{lang}' text of '{key}'; every language of the site "
+                            "needs it",
+                        )
 
 
 def validate_romanian_labels(content: RawContent) -> Iterator[Problem]:
@@ -19,6 +54,11 @@ def validate_romanian_labels(content: RawContent) -> Iterator[Problem]:
             )
             for alias in term.aliases.get("ro", ()):
                 yield from validate_romanian_letters(vocabulary.path, alias, term.aliases_line)
+            for key, texts in term_texts(term, content.project.language_codes).items():
+                if isinstance(texts.get("ro"), str):
+                    yield from validate_romanian_letters(
+                        vocabulary.path, str(texts["ro"]), _text_line(vocabulary, term, key, "ro")
+                    )
     labels = content.labels
     for key, values in labels.strings.items():
         yield from validate_romanian_letters(
