@@ -117,7 +117,11 @@ def _validate_source_numbers(doc: YamlDocument, path: str) -> Iterator[Problem]:
         for i, f in enumerate(_figures(doc.data))
     ]
     numbered.append(
-        (("evidence", "evaluation"), "evidence.evaluation", _get(doc.data, "evidence", "evaluation"))
+        (
+            ("evidence", "evaluation"),
+            "evidence.evaluation",
+            _get(doc.data, "evidence", "evaluation"),
+        )
     )
     for where, name, number in numbered:
         if isinstance(number, int) and not isinstance(number, bool) and number > count:

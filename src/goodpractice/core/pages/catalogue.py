@@ -16,6 +16,7 @@ from goodpractice.core.base.uris import CATALOGUE_URI, index_uri, practice_uri, 
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.exports import dataset_jsonld, download_links
+from goodpractice.core.pages.evidence import EvidenceView, evidence_view
 from goodpractice.core.pages.facets import (
     FACET_LABELS,
     PLACE_KINDS,
@@ -45,6 +46,7 @@ class Card:
     fallback: bool
     data: dict[str, str] = field(default_factory=dict)
     text_language: str = ""  # marks the title and summary of an untranslated text
+    evidence: EvidenceView | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ def card(site: Site, practice: Practice, language: str, from_uri: str) -> Card:
         fallback=text.language != language,
         data=data,
         text_language=text.language,
+        evidence=evidence_view(site, practice, language),
     )
 
 
@@ -121,6 +124,10 @@ def filters(site: Site, language: str) -> list[Filter]:
         options = [Option(v.key, v.label, n) for v, n in counts[name].items()]
         if name == "year":
             groups = [OptionGroup(None, sorted(options, key=lambda o: o.key))]
+        elif name == "evidence":
+            # From the weakest evidence to the strongest, as the vocabulary lists them.
+            order = list(site.vocabularies["evidence-levels"].terms)
+            groups = [OptionGroup(None, sorted(options, key=lambda o: order.index(o.key)))]
         elif name == "place":
             groups = [
                 OptionGroup(
