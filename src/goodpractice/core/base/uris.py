@@ -19,6 +19,7 @@ INDICATORS_URI = "indicators/index.md"
 TRANSLATIONS_URI = "translations/index.md"
 CURRICULUM_URI = "curriculum/index.md"
 GUIDES_URI = "guides/index.md"
+COMPARE_URI = "compare/index.md"
 
 # Vocabulary (and URL folder) -> the practice.yml field whose terms its pages list.
 TAXONOMIES = {"themes": "themes", "target-groups": "target_groups", "regions": "regions"}

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.text import fold
-from goodpractice.core.base.uris import CATALOGUE_URI, index_uri, practice_uri, url_between
+from goodpractice.core.base.uris import (
+    CATALOGUE_URI,
+    COMPARE_URI,
+    index_uri,
+    practice_uri,
+    url_between,
+)
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.exports import dataset_jsonld, download_links
@@ -173,6 +179,12 @@ def catalogue_page(site: Site, language: str) -> str:
             category: labels[f"catalogue.count.{category}"]
             for category in ("zero", "one", "few", "many", "other")
             if f"catalogue.count.{category}" in labels
+        },
+        compare_href=url_between(CATALOGUE_URI, COMPARE_URI),
+        compare_messages={
+            key.removeprefix("compare."): labels[key]
+            for key in labels
+            if key.startswith(("compare.bar.", "compare.select"))
         },
         # Open data (issue 6): the exports and the feed, and their schema.org description.
         downloads=download_links(site, language),

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from goodpractice.core.base.uris import CATALOGUE_URI, SEARCH_URI
+from goodpractice.core.base.uris import CATALOGUE_URI, COMPARE_URI, SEARCH_URI
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages import (
     catalogue,
+    compare,
     dashboard,
     longdocs,
     practice,
@@ -44,6 +45,7 @@ GENERATORS = [
     Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
     Generator("longdocs", longdocs.longdoc_uris, longdocs.longdoc_pages),
     Generator("search", lambda raw: [SEARCH_URI], search.search_pages),
+    Generator("compare", lambda raw: [COMPARE_URI], compare.compare_pages),
     Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
     Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
 ]

@@ -1,0 +1,86 @@
+"""The compare page, ``/compare/?cases=a,b[,c,d]`` (issue 13): the facts of two to four case
+studies side by side, in the page's language.
+
+The page is static: it carries the facts of every case study, already in words, as JSON
+(escaped by ``tojson``), and gp-compare.js builds the table of the cases the address names with
+``textContent`` only. Without JavaScript the page says how to compare and links the catalogue.
+The address can be shared; each column links to its case study.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goodpractice.core.base import pagemeta
+from goodpractice.core.base.uris import CATALOGUE_URI, COMPARE_URI, practice_uri, url_between
+from goodpractice.core.model.site import Site
+from goodpractice.core.pages.caseblocks import MAX_COMPARED
+from goodpractice.core.pages.evidence import evidence_view
+from goodpractice.core.pages.practice import fact_rows, figure_rows
+from goodpractice.core.pages.templates import render_template, with_front_matter
+
+# Facts a comparison leaves out: long lists that say little side by side.
+LEFT_OUT = frozenset({"sources", "contacts"})
+
+
+def compare_data(site: Site, language: str) -> dict[str, Any]:
+    """Every case study's facts in words: the rows' labels in order, and each case's values."""
+    labels = site.labels.for_language(language)
+    order: dict[str, str] = {"evidence": labels["factbox.evidence"]}
+    cases: dict[str, Any] = {}
+    for pid in sorted(site.practices):
+        practice = site.practices[pid]
+        text = practice.text(language, site.project.default_language)
+        facts: dict[str, list[str]] = {}
+        evidence = evidence_view(site, practice, language)
+        facts["evidence"] = [f"{evidence.label}: {evidence.description}"]
+        for row in fact_rows(site, practice, language):
+            if row.key in LEFT_OUT:
+                continue
+            order.setdefault(row.key, row.label)  # every case lists its rows in one order
+            if not row.items:
+                continue
+            facts[row.key] = [
+                f"{item.text} ({item.note})" if item.note else item.text for item in row.items
+            ]
+        figures = figure_rows(site, practice, language)
+        if figures:
+            order.setdefault("figures", labels["compare.figures"])
+            facts["figures"] = [f"{f.value} {f.label} ({f.basis})" for f in figures]
+        cases[pid] = {
+            "title": text.title,
+            "lang": text.language,
+            "href": url_between(COMPARE_URI, practice_uri(pid)),
+            "facts": facts,
+        }
+    return {"rows": [[key, label] for key, label in order.items()], "cases": cases}
+
+
+def compare_page(site: Site, language: str) -> str:
+    labels = site.labels.for_language(language)
+    front = {
+        "title": labels["compare.title"],
+        "description": labels["compare.description"],
+        pagemeta.SEARCHABLE: False,
+        pagemeta.LISTING: True,  # our templates and escaped data only: not sanitised
+        "hide": ["toc"],
+    }
+    messages = {
+        key.removeprefix("compare."): value
+        for key, value in labels.items()
+        if key.startswith("compare.")
+    }
+    html = render_template(
+        site,
+        "compare.html",
+        labels=labels,
+        data=compare_data(site, language),
+        messages=messages,
+        max_compared=MAX_COMPARED,
+        catalogue_href=url_between(COMPARE_URI, CATALOGUE_URI),
+    )
+    return with_front_matter(front, html)
+
+
+def compare_pages(site: Site) -> dict[str, dict[str, str]]:
+    return {COMPARE_URI: {lang: compare_page(site, lang) for lang in site.project.language_codes}}
