@@ -151,6 +151,12 @@ CASES = [
         "'en' text of 'description'; every language of the site needs it",
     ),
     (
+        "fit-criteria-unknown-fact",
+        "vocabularies/fit-criteria.yml:17: terms.need.facts: 'budget' is not a fact the checklist "
+        "can show; use one of: themes, target_groups, organisations, resources, funding, "
+        "location, public_partners",
+    ),
+    (
         "optional-section-out-of-order",
         f"{R}:22: sections: the section '## Lecții și transferabilitate' is out of order: it comes "
         "before '## Dificultăți' (sections, in order: Context, Obiective, Activități, Rezultate, "
@@ -238,4 +244,17 @@ def test_a_targets_section_where_results_are_reported_is_reported(
     assert (
         f"{R}:18: sections: practice.yml reports results: title this section '## Rezultate', "
         "not '## Ținte'"
+    ) in result.output
+
+
+def test_fit_criteria_naming_a_missing_guide_chapter_is_a_warning(
+    project: Callable[..., Path],
+) -> None:
+    """Without the chapter the checklist still works, without the guide's link: said, not hidden."""
+    root = project("longdocs", "broken/fit-criteria-guide-chapter")
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert (
+        "vocabularies/fit-criteria.yml:9: guide.chapter: warning: the guide 'ghid' has no chapter "
+        "'evaluarea-potrivirei'; the self-assessment on case pages will not link the guide"
     ) in result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.problems import Problem, Severity
 from goodpractice.core.checks.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
 from goodpractice.core.checks.texts import validate_romanian_letters
 from goodpractice.core.readers.content import RawContent
@@ -78,3 +78,66 @@ def validate_vocabulary_schema(content: RawContent) -> Iterator[Problem]:
             "(file)",
             "out of date with vocabularies/; run 'goodpractice schema' and commit the result",
         )
+
+
+# The practice.yml facts a criterion of the self-assessment may show (pages/transfer.py shows
+# them as "in the original practice").
+FIT_FACTS = (
+    "themes",
+    "target_groups",
+    "organisations",
+    "resources",
+    "funding",
+    "location",
+    "public_partners",
+)
+FIT_CRITERIA = "fit-criteria"
+
+
+def validate_fit_criteria(content: RawContent) -> Iterator[Problem]:
+    """The self-assessment's criteria name facts it can show, and the guide chapter they come
+    from exists: a wrong name would leave a criterion or the guide's link out without a word."""
+    vocabulary = content.vocabularies.by_name.get(FIT_CRITERIA)
+    if vocabulary is None:
+        return
+    for term in vocabulary.terms.values():
+        facts = term.extra.get("facts", [])
+        for name in facts if isinstance(facts, list) else [facts]:
+            if name not in FIT_FACTS:
+                yield Problem(
+                    vocabulary.path,
+                    _text_line(vocabulary, term, "facts"),
+                    f"terms.{term.id}.facts",
+                    f"'{name}' is not a fact the checklist can show; use one of: "
+                    + ", ".join(FIT_FACTS),
+                )
+    yield from _fit_guide(content, vocabulary)
+
+
+def _fit_guide(content: RawContent, vocabulary: Vocabulary) -> Iterator[Problem]:
+    """A warning, not an error: without the chapter the checklist still works, without the
+    guide's link. A site with no guides at all has nothing to link."""
+    doc = vocabulary.source
+    data = doc.data if doc is not None else None
+    guide = data.get("guide") if isinstance(data, dict) else None
+    guides = [source for source in content.longdocs if source.folder.startswith("guides/")]
+    if not isinstance(guide, dict) or not guides:
+        return
+    line = doc.line_of(("guide",)) if doc is not None else 1
+    for source in guides:
+        meta = source.meta.data if source.meta else None
+        if isinstance(meta, dict) and meta.get("id") == guide.get("id"):
+            if any(part.id == guide.get("chapter") for part in source.parts.values()):
+                return
+            message = f"the guide '{guide.get('id')}' has no chapter '{guide.get('chapter')}'"
+            field = "guide.chapter"
+            break
+    else:
+        message, field = f"there is no guide '{guide.get('id')}'", "guide.id"
+    yield Problem(
+        vocabulary.path,
+        line,
+        field,
+        f"{message}; the self-assessment on case pages will not link the guide",
+        Severity.WARNING,
+    )

@@ -70,7 +70,15 @@ def fit_view(site: Site, practice: Practice, language: str) -> FitView | None:
 
 
 def _facts(site: Site, practice: Practice, language: str, name: str) -> list[str]:
-    """What the original practice had, for one fact a criterion names."""
+    """What the original practice had, for one fact a criterion names (check allows only the
+    names of checks/vocabularies.py: FIT_FACTS, the keys of fact_readers)."""
+    return fact_readers(site, practice, language)[name]()
+
+
+def fact_readers(
+    site: Site, practice: Practice, language: str
+) -> dict[str, Callable[[], list[str]]]:
+    """Each fact a criterion may name, read from the case study in the page's language."""
     vocab = site.vocabularies
     locale = site.project.language(language).locale
     facts: dict[str, Callable[[], list[str]]] = {
@@ -92,7 +100,7 @@ def _facts(site: Site, practice: Practice, language: str, name: str) -> list[str
             org.name for org in practice.organisations if org.type == PUBLIC_AUTHORITY
         ],
     }
-    return facts[name]() if name in facts else []
+    return facts
 
 
 def _roles(site: Site, roles: tuple[str, ...], language: str) -> str:
