@@ -13,6 +13,7 @@ fi
 .venv/bin/lint-imports --no-cache
 .venv/bin/goodpractice schema --check
 .venv/bin/goodpractice issue-form --check
+.venv/bin/goodpractice template --check
 .venv/bin/goodpractice check
 # On every core (pytest-xdist); pass -n 0 to run in one process, -m "not browser" for speed.
 .venv/bin/python -m pytest -n auto "$@"

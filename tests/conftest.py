@@ -20,6 +20,10 @@ SHARED = ("mkdocs.yml", "vocabularies", "i18n", "schema", "overrides")
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 
+# Check's messages are printed in English unless a test chooses a language (--lang ro, or
+# this variable): the assertions below quote the English catalogue (i18n/messages.yml).
+os.environ["GOODPRACTICE_LANG"] = "en"
+
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects, so "not browser" sees the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -96,8 +100,8 @@ def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_search(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal fixture plus the 'search' overlay (a case study written with cedilla
-    letters, an organisation spelt two ways, an untranslated page), built once."""
+    """The minimal fixture plus the 'search' overlay (a case study with Romanian place names in
+    both languages, an organisation spelt two ways, an untranslated page), built once."""
     root = make_project(tmp_path_factory.mktemp("built-search") / "project", "search")
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 0, result.output

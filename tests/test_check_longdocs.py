@@ -23,8 +23,8 @@ CASES = [
     ("longdoc-unknown-field", f"{M}:1: durata: unknown field 'durata'; did you mean 'duration'?"),
     (
         "longdoc-unknown-method",
-        f"{M}:9: session_plan[1].methods[1]: unknown term 'lecture' in vocabulary "
-        "'training-methods'; see vocabularies/training-methods.yml",
+        f"{M}:9: session_plan[1].methods[1]: 'lecture' is not in the list of allowed values "
+        "(vocabularies/training-methods.yml); choose one of the values listed there",
     ),
     (
         "longdoc-listed-part-missing",
@@ -57,7 +57,7 @@ CASES = [
     ("longdoc-missing-translation", f"{M}:5: outcomes[1]: missing the 'en' text"),
     (
         "longdoc-unknown-language",
-        f"{M}:21: materials[1]: 'fr' is not a language of the site; expected 'ro', 'en'",
+        f"{M}:21: materials[1]: 'fr' is not a language of the site; expected one of 'ro', 'en'",
     ),
     (
         "longdoc-block-type",

@@ -14,23 +14,32 @@ Y = "practices/alpha/practice.yml"
 R = "practices/alpha/ro.md"
 
 CASES = [
-    ("yaml-syntax", f"{Y}:22: (yaml): invalid YAML: while parsing a flow sequence;"),
+    (
+        "yaml-syntax",
+        f"{Y}:21: (file): the list opened with '[' on this line is not closed by ']' on the same "
+        "line, or one of its items needs quotes (it holds ':' or ','); you can also write one "
+        "item per line, starting with '- '",
+    ),
     (
         "duplicate-key",
-        f"{Y}:34: (yaml): invalid YAML: the key 'status' appears twice (first on line 2); keep one",
+        f"{Y}:34: (file): the field 'status' appears twice (first on line 2); keep one",
     ),
     ("required-field", f"{Y}:1: status: required field is missing"),
-    ("wrong-type", f"{Y}:21: themes: expected a list, got the text 'social-economy'"),
+    (
+        "wrong-type",
+        f"{Y}:21: themes: this is a list, not a text: write one item per line starting with "
+        "'- ', or in square brackets: themes: [social-economy]",
+    ),
     (
         "unknown-term",
-        f"{Y}:21: themes[1]: unknown term 'social-econmy' in vocabulary 'themes'; "
-        "did you mean 'social-economy', 'social-entrepreneurship'?",
+        f"{Y}:21: themes[1]: 'social-econmy' is not in the list of allowed values "
+        "(vocabularies/themes.yml); did you mean 'social-economy', 'social-entrepreneurship'?",
     ),
     ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'"),
     (
         "date-format",
-        f"{Y}:34: added: '01.11.2026' has the wrong form; expected the day the case study was "
-        "added to the platform (YYYY-MM-DD).",
+        f"{Y}:34: added: '01.11.2026' has the wrong form; expected a day written YYYY-MM-DD "
+        "(for example 2026-11-01)",
     ),
     (
         "end-before-start",
@@ -69,7 +78,7 @@ CASES = [
     (
         "vocabulary-aliases",
         "vocabularies/organisation-types.yml:10: terms.ngo.aliases.fr: 'fr' is not a language "
-        "of the site (ro, en)",
+        "of the site; expected one of 'ro', 'en'",
     ),
     ("broken-link", f"{R}:16: links: '../gamma/ro.md' resolves to no page or file"),
     (
@@ -88,19 +97,18 @@ CASES = [
     ),
     (
         "figure-part-exceeds-whole",
-        f"{Y}:28: figures[2].value: 'jobs-for-vulnerable' (5000) is part of 'jobs-created' and "
-        "cannot exceed it (1234)",
+        f"{Y}:28: figures[2].value: 'jobs-for-vulnerable' (5,000) is part of 'jobs-created' and "
+        "cannot exceed it (1,234)",
     ),
     ("front-matter-missing", f"{R}:2: summary: required field is missing"),
     (
         "yaml-alias",
-        f"{Y}:22: (yaml): invalid YAML: aliases (*name) are not allowed in content files; "
-        "write the value out",
+        f"{Y}:22: (file): references (*name) are not allowed in content files; write the value out",
     ),
     ("not-utf8", f"{R}:2: (file): not UTF-8 text; save the file as UTF-8"),
     (
         "cedilla",
-        f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' with 'ș' (comma below)",
+        f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' → 'ș' (comma below)",
     ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
     # Evidence and transfer (issue 13).
@@ -142,8 +150,8 @@ CASES = [
     ),
     (
         "eu-contribution-exceeds-budget",
-        f"{Y}:43: resources.eu_contribution: the EU contribution (3000000) is larger than the "
-        "total budget (2500000); it is a part of the budget",
+        f"{Y}:43: resources.eu_contribution: the EU contribution (3,000,000) is larger than the "
+        "total budget (2,500,000); it is a part of the budget",
     ),
     (
         "vocabulary-term-text",
@@ -161,6 +169,64 @@ CASES = [
         f"{R}:22: sections: the section '## Lecții și transferabilitate' is out of order: it comes "
         "before '## Dificultăți' (sections, in order: Context, Obiective, Activități, Rezultate, "
         "Lecții și transferabilitate; optional: Dificultăți)",
+    ),
+    (
+        "cedilla-in-values",
+        f"{Y}:14: organisations[1].name: cedilla letters; Romanian words and names are written "
+        "with the comma below: replace 'ţ' → 'ț'",
+    ),
+    (
+        "cedilla-in-english",
+        "practices/alpha/en.md:9: spelling: cedilla letters; Romanian words and names are "
+        "written with the comma below: replace 'ş' → 'ș'",
+    ),
+    ("contact-role-language", f"{Y}:37: contacts[1].role: missing the 'en' text"),
+    (
+        "contact-role-language",
+        f"{Y}:37: contacts[1].role: 'fr' is not a language of the site; expected one of 'ro', 'en'",
+    ),
+    # The YAML mistakes partners make, in plain words (the parser's own text says nothing to
+    # them: "mapping values are not allowed here").
+    (
+        "yaml-unquoted-colon",
+        f"{Y}:31: (file): the value of 'title' holds another colon followed by a space, so it "
+        "looks like the start of a new field; put the whole value in double quotes: "
+        '- title: "Raport final: Atelierul Alfa 2015"',
+    ),
+    (
+        "yaml-tab",
+        f"{Y}:5: (file): the line holds a tab character; indent with spaces only (some editors "
+        "insert a tab when you press the Tab key)",
+    ),
+    (
+        "yaml-indentation",
+        f"{Y}:15: (file): the line does not line up with the lines around it: fields that "
+        "belong together start in the same column (count the spaces at the start of the line), "
+        "and the items of a list ('- ') sit under their field, indented by the same number of "
+        "spaces",
+    ),
+    (
+        "yaml-unclosed-quote",
+        f"{Y}:31: (file): the quotation mark opened on this line is never closed; end the value "
+        "with the same mark (\" or ')",
+    ),
+    (
+        "yaml-quotes-inside",
+        f"{Y}:32: (file): text follows the closing quotation mark; to have quotation marks "
+        "inside a value, put the whole value in single quotes ('Asociația \"Alfa\"') or use „ ” "
+        "inside it",
+    ),
+    (
+        "list-as-text",
+        f"{Y}:22: target_groups: this is a list, not a text: write one item per line starting "
+        "with '- ', or in square brackets: target_groups: [vulnerable-groups, young-people]",
+    ),
+    (
+        "header-unquoted-colon",
+        f"{R}:3: (header): the value of 'summary' holds another colon followed by a space, so it "
+        "looks like the start of a new field; put the whole value in double quotes: "
+        'summary: "Atelierul Alfa: locuri de muncă pentru persoane din grupuri vulnerabile în '
+        'Iași."',
     ),
 ]
 
@@ -229,7 +295,7 @@ def test_build_fails_on_the_same_errors(project: Callable[..., Path]) -> None:
     root = project("broken/unknown-term")
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 1
-    assert "unknown term 'social-econmy'" in result.output
+    assert "'social-econmy' is not in the list of allowed values" in result.output
     assert not (root / "site").exists()
 
 

@@ -99,12 +99,11 @@ CASES = [
     ("binary-junk", f"{Y}:1: (file): binary data where text was expected"),
     (
         "yaml-bomb",
-        f"{Y}:2: (yaml): invalid YAML: aliases (*name) are not allowed in content files; "
-        "write the value out",
+        f"{Y}:2: (file): references (*name) are not allowed in content files; write the value out",
     ),
     (
         "yaml-deep",
-        f"{Y}:35: (yaml): invalid YAML: values are nested more than 32 levels deep; content "
+        f"{Y}:35: (file): values are nested more than 32 levels deep; content "
         "files never need that",
     ),
     ("utf16", f"{R}:1: (file): saved as UTF-16; save the file as UTF-8"),

@@ -127,6 +127,22 @@ def test_build_without_chromium_warns_once_and_drops_pdf_links(
     assert 'href="print-trainer/"' in first_page  # the printable pages stay
 
 
+def test_deploy_fails_when_a_pdf_cannot_be_made(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """deploy.yml sets GOODPRACTICE_PDF=required: no published site without its handouts."""
+    monkeypatch.setenv("GOODPRACTICE_PDF", "required")
+    monkeypatch.setattr(pdfhandouts, "CHROMIUM", "/nonexistent/chromium")
+    root = project("longdocs")
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert (
+        "Build failed: PDF handouts are required (GOODPRACTICE_PDF=required): Chromium not "
+        "found at /nonexistent/chromium"
+    ) in result.output
+    assert not (root / "site").exists()
+
+
 def test_a_project_without_long_documents_still_has_their_pages(built_minimal: Path) -> None:
     assert "nu a fost încă publicat" in _html(built_minimal, "curriculum")
     assert "There are no guides yet." in _html(built_minimal, "en/guides")

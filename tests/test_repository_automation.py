@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, run_cli
-from goodpractice.authoring.issueform import FORM, option_term
+from goodpractice.authoring.issueform import FORM, UPDATE_FORM, option_term
 
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -39,9 +39,17 @@ def _load(path: Path) -> dict:  # type: ignore[type-arg]
     return data
 
 
-def test_there_are_workflows_for_pull_requests_and_pages() -> None:
+# The write scopes each workflow's jobs may take: the least each needs, nothing else.
+WRITES = {
+    "deploy.yml": {"pages", "id-token"},
+    "issue-intake.yml": {"contents", "pull-requests", "issues"},
+    "pull-request.yml": set(),
+}
+
+
+def test_there_are_workflows_for_pull_requests_pages_and_proposals() -> None:
     names = {path.name for path in WORKFLOWS}
-    assert {"pull-request.yml", "deploy.yml"} <= names
+    assert set(WRITES) == names
 
 
 @pytest.mark.parametrize(
@@ -70,9 +78,73 @@ def test_actions_are_pinned_and_permissions_are_least(path: Path) -> None:
         for step in job.get("steps", []):
             if "uses" in step:
                 assert PINNED.match(step["uses"]), f"{path.name}:{name}: {step['uses']}"
+        if "uses" in job:  # a reusable workflow of this repository
+            assert job["uses"].startswith("./.github/workflows/"), job["uses"]
         granted = job.get("permissions", {})
         writes = {scope for scope, level in granted.items() if level == "write"}
-        assert writes <= {"pages", "id-token"}, (path.name, name, writes)
+        assert writes <= WRITES[path.name], (path.name, name, writes)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_no_expression_reaches_a_shell_command(path: Path) -> None:
+    """Text of an issue or a pull request in ${{ }} inside run: would be pasted into the shell
+    before it runs (script injection). Values reach commands as environment variables only."""
+    workflow = _load(path)
+    for name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            assert "${{" not in step.get("run", ""), f"{path.name}:{name}: {step.get('name')}"
+
+
+def test_the_issue_workflow_runs_intake_and_keeps_one_pull_request_and_comment() -> None:
+    workflow = _load(REPO / ".github/workflows/issue-intake.yml")
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
+    intake = workflow["jobs"]["intake"]
+    assert "case-study-proposal" in intake["if"] and "case-study-update" in intake["if"]
+    assert intake["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
+    steps = {step.get("name", step.get("uses", "")): step for step in intake["steps"]}
+    runs = "\n".join(step.get("run", "") for step in intake["steps"])
+    # The issue's text is read from the event's file, never from an expression.
+    assert 'jq -r \'.issue.body // ""\' "$GITHUB_EVENT_PATH"' in runs
+    assert "goodpractice intake --body" in runs
+    assert "push-proposal.sh" in runs
+    assert "gh pr list" in runs and "gh pr create" in runs and "gh pr edit" in runs
+    assert "<!-- goodpractice-intake -->" in runs and "--method PATCH" in runs
+    checkout = next(s for s in intake["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] == "false"
+    assert steps  # named steps, for the run's page
+    # Build, tests and previews run in the reusable workflow, with a read-only token.
+    preview = workflow["jobs"]["preview"]
+    assert preview["uses"] == "./.github/workflows/pull-request.yml"
+    assert preview["permissions"] == {"contents": "read"}
+
+
+def test_pull_requests_annotate_summarise_and_preview() -> None:
+    workflow = _load(REPO / ".github/workflows/pull-request.yml")
+    assert {"pull_request", "workflow_call"} <= set(workflow["on"])
+    steps = workflow["jobs"]["check-build-test"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert 'goodpractice check --format github --summary "$GITHUB_STEP_SUMMARY"' in runs
+    assert 'goodpractice translations --outdated-since "origin/$BASE"' in runs
+    assert "goodpractice preview --site-dir site --out previews" in runs
+    uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    paths = {upload["with"]["path"] for upload in uploads}
+    assert "previews/site/" in paths  # the copy that opens when unzipped
+    image = next(u for u in uploads if u["with"].get("archive") == "false")
+    assert image["with"]["path"].endswith(".png")  # one picture, shown in the browser
+
+
+def test_deploy_publishes_the_pdf_handouts() -> None:
+    workflow = _load(REPO / ".github/workflows/deploy.yml")
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "pip install -q -e '.[pdf]'" in runs
+    assert "playwright install --with-deps chromium" in runs and "fonts-dejavu-core" in runs
+    build = next(step for step in steps if "goodpractice build" in step.get("run", ""))
+    assert build["env"]["GOODPRACTICE_PDF"] == "required"
 
 
 def test_pull_requests_run_check_build_tests_and_upload_the_site() -> None:
@@ -83,8 +155,6 @@ def test_pull_requests_run_check_build_tests_and_upload_the_site() -> None:
     runs = " ".join(step.get("run", "") for step in steps)
     for command in ("goodpractice check", "goodpractice build", "scripts/test.sh"):
         assert command in runs
-    uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert uploads and uploads[0]["with"]["path"] == "site/"
 
 
 def test_main_deploys_to_pages() -> None:
@@ -101,7 +171,7 @@ def test_main_deploys_to_pages() -> None:
 
 
 def test_issue_form_is_valid_and_up_to_date() -> None:
-    result = _validate("vendor.github-issue-forms", REPO / FORM)
+    result = _validate("vendor.github-issue-forms", REPO / FORM, REPO / UPDATE_FORM)
     assert result.returncode == 0, result.stdout + result.stderr
     check = run_cli("issue-form", "--root", str(REPO), "--check")
     assert check.exit_code == 0, check.output

@@ -59,3 +59,63 @@ def test_serve_reloads_edits_under_practices(project: Callable[..., Path]) -> No
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _fetch_any(url: str) -> tuple[int, str]:
+    """Status and body, 404s included; the address is printed just before the server listens."""
+    for _attempt in range(20):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return int(response.status), response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return int(error.code), error.read().decode("utf-8")
+        except urllib.error.URLError:
+            time.sleep(0.5)
+    raise AssertionError(f"nothing answers at {url}")
+
+
+def test_serve_prints_its_address_and_shows_content_errors_without_hanging(
+    project: Callable[..., Path],
+) -> None:
+    root = project()
+    text = root / "practices" / "alpha" / "ro.md"
+    good = text.read_text(encoding="utf-8")
+    text.write_text(good.replace("summary: Un atelier", "summary: Atelier: un atelier"), "utf-8")
+    port = _free_port()
+    command = [sys.executable, "-m", "goodpractice", "serve", "--root", str(root), "--lang", "en"]
+    server = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        address = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 90
+        said = ""
+        while address not in said and time.monotonic() < deadline:
+            said += server.stderr.readline()
+        assert f"The preview is at {address} (Romanian) and {address}en/ (English)" in said
+        assert "practices/alpha/ro.md:3: (header): the value of 'summary' holds another colon" in (
+            said
+        )
+        for page in ("practices/alpha/", "en/", "en/practices/beta/"):
+            _fetch_any(address)  # the server is up
+            started = time.monotonic()
+            _status, body = _fetch_any(address + page)
+            assert time.monotonic() - started < 5, "the page must never hang"
+            # In the language of messages first (--lang en), then the others.
+            assert '<h1 id="gp-errors-en">The content has errors</h1>' in body, page
+            assert '<h2 id="gp-errors-ro">Conținutul are erori</h2>' in body, page
+            assert "practices/alpha/ro.md:3: (antet): valoarea lui" in body
+            assert "/livereload/" in body  # reloads itself once a build succeeds
+        text.write_text(good, encoding="utf-8")
+        url = address + "en/practices/alpha/"
+        assert _wait_for(url, "The Alpha workshop in Bucharest", 60), "no page after the fix"
+        assert "search, the PDF handouts, the open data (/data/) and the news feeds exist only" in (
+            _fetch(url) or ""
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -30,17 +30,18 @@ ERRORS = [
     (
         "translation-page-missing",
         "docs/about.en.md:1: (file): missing the en translation of docs/about.ro.md, or add "
-        "'languages: [ro]' to the front matter of docs/about.ro.md to publish it in Romanian "
+        "'languages: [ro]' to the header of docs/about.ro.md to publish it in Romanian "
         "only",
     ),
     (
         "translation-languages-unknown",
         "practices/alpha/practice.yml:35: languages: 'fr' is not a language of the site; "
-        "expected one of ro, en",
+        "expected one of 'ro', 'en'",
     ),
     (
         "translation-page-languages",
-        "docs/about.ro.md:3: languages: expected a list, got the text 'ro'",
+        "docs/about.ro.md:3: languages: this is a list, not a text: write one item per line "
+        "starting with '- ', or in square brackets: languages: [ro]",
     ),
     (
         "translation-record-incomplete",
@@ -74,12 +75,14 @@ def test_outdated_translations_are_warnings(project: Callable[..., Path]) -> Non
     lines = result.output.splitlines()
     assert (
         "practices/alpha/en.md:4: translation: warning: practices/alpha/ro.md changed since this "
-        "translation was reviewed (2026-01-10); bring the text up to date, then run "
+        "translation was reviewed (2026-01-10); see what changed with 'goodpractice "
+        "translations --diff practices/alpha/en.md', bring the text up to date, then run "
         "'goodpractice translations --stamp practices/alpha/en.md'"
     ) in lines
     assert (
         "docs/about.en.md:5: translation: warning: docs/about.ro.md changed since this "
-        "translation was reviewed (2026-02-03); bring the text up to date, then run "
+        "translation was reviewed (2026-02-03); see what changed with 'goodpractice "
+        "translations --diff docs/about.en.md', bring the text up to date, then run "
         "'goodpractice translations --stamp docs/about.en.md'"
     ) in lines
     assert "0 error(s), 2 warning(s)" in lines

@@ -28,7 +28,7 @@ LINK = (
 )
 
 
-def _overlays(case: str) -> tuple[str, ...]:
+def overlays(case: str) -> tuple[str, ...]:
     return ("longdocs", f"hostile/{case}") if case.startswith("longdoc-") else (f"hostile/{case}",)
 
 
@@ -42,14 +42,14 @@ def test_the_corpus_covers_every_class_with_sixty_fixtures() -> None:
     ("case", "expected"), CASES, ids=[f"{c}:{e.split(':')[1]}" for c, e in CASES]
 )
 def test_check_names_the_problem(project: Callable[..., Path], case: str, expected: str) -> None:
-    result = run_cli("check", "--root", str(project(*_overlays(case))))
+    result = run_cli("check", "--root", str(project(*overlays(case))))
     assert result.exit_code == 1, result.output
     assert expected in result.output.splitlines(), result.output
 
 
 @pytest.mark.parametrize("case", sorted({case for case, _ in CASES}))
 def test_build_refuses_and_writes_no_site(project: Callable[..., Path], case: str) -> None:
-    root = project(*_overlays(case))
+    root = project(*overlays(case))
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 1, result.output
     assert "nothing was built" in result.output

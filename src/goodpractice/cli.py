@@ -7,9 +7,19 @@ from pathlib import Path
 
 import click
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Severity
+from goodpractice.core.readers.messages import LANGUAGE_VARIABLE, load_catalogue, message_language
 from goodpractice.core.readers.project import Project, ProjectError
 
+LANG_OPTION = click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="ro|en",
+    help="Language of the messages (default: $GOODPRACTICE_LANG, else the locale if it is a "
+    "language of the site, else the site's first language).",
+)
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -35,18 +45,48 @@ def main() -> None:
 
 @main.command()
 @ROOT_OPTION
-def check(root: Path) -> None:
+@LANG_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: annotations on the pull request's lines, in every language.",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append a summary in every language to this file (GitHub: $GITHUB_STEP_SUMMARY).",
+)
+def check(root: Path, language: str | None, output_format: str, summary_file: Path | None) -> None:
     """Validate all content; print one line per problem; exit 1 on any error."""
+    from goodpractice.authoring.check_report import (
+        github_annotations,
+        job_summary,
+        summary_line,
+        text_lines,
+    )
     from goodpractice.core.pipeline import check_project
 
-    problems = check_project(Project.at(root))
-    for problem in problems:
-        click.echo(problem.format())
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    warnings = len(problems) - len(errors)
-    summary = f"{len(errors)} error(s), {warnings} warning(s)"
-    click.echo(summary if problems else "All content is valid.", err=True)
-    sys.exit(1 if errors else 0)
+    project = Project.at(root)
+    language = message_language(project, language)
+    catalogue = load_catalogue(project)
+    problems = check_project(project)
+    languages = [language, *(code for code in project.language_codes if code != language)]
+    if output_format == "github":
+        lines = github_annotations(problems, catalogue, languages)
+    else:
+        lines = text_lines(problems, catalogue, language)
+    for line in lines:
+        click.echo(line)
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            handle.write(job_summary(problems, catalogue, languages))
+    click.echo(summary_line(problems, catalogue, language), err=True)
+    sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
 
 
 @main.command()
@@ -77,12 +117,80 @@ def build(root: Path, site_dir: Path | None) -> None:
 
 @main.command()
 @ROOT_OPTION
+@LANG_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve(root: Path, dev_addr: str) -> None:
-    """Preview the site with live reload, including edits under practices/."""
+def serve(root: Path, language: str | None, dev_addr: str) -> None:
+    """Preview the site with live reload, including edits under practices/; prints its address,
+    and shows content errors in the browser until they are fixed."""
+    import os
+
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    project = Project.at(root)
+    os.environ[LANGUAGE_VARIABLE] = message_language(project, language)  # for the plugin
+    catalogue = load_catalogue(project)
+    click.echo(catalogue.text(msg("serve.building"), os.environ[LANGUAGE_VARIABLE]), err=True)
+    mkdocs_serve(config_file=str(project.root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="The built site (goodpractice build).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("previews"),
+    show_default=True,
+    help="Where to write the copy that opens from the disk (site/) and the pictures.",
+)
+@click.option(
+    "--since",
+    default=None,
+    metavar="REF",
+    help="Take pictures of the case pages changed since REF (a pull request's base).",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append what was made, in every language, to this file ($GITHUB_STEP_SUMMARY).",
+)
+def preview(
+    root: Path, site_dir: Path, out: Path, since: str | None, summary_file: Path | None
+) -> None:
+    """Make a pull request's previews: a copy of the site that opens when unzipped (double-click
+    index.html), and pictures of each changed case page, in each language, on a phone and a
+    computer."""
+    from goodpractice.build.previews import changed_cases, offline_copy, take_pictures
+
+    project = Project.at(root)
+    catalogue = load_catalogue(project)
+    language = message_language(project)
+    pages = offline_copy(site_dir, out / "site")
+    cases = changed_cases(project, since) if since else []
+    shots = take_pictures(project, site_dir, cases, out / "pictures") if cases else []
+    click.echo(
+        catalogue.text(
+            msg("preview.made", pages=pages, pictures=len(shots), folder=out.as_posix()), language
+        )
+    )
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            for code in project.language_codes:
+                handle.write(
+                    f"### {catalogue.text(msg('preview.summary-title'), code)} ({code})\n\n"
+                )
+                key = "preview.summary-cases" if cases else "preview.summary-no-cases"
+                cases_text = ", ".join(f"`practices/{case}/`" for case in cases)
+                handle.write(catalogue.text(msg(key, cases=cases_text), code) + "\n\n")
+                handle.write(catalogue.text(msg("preview.summary-open"), code) + "\n\n")
 
 
 @main.command()
@@ -162,26 +270,159 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
     click.echo("Replace every TODO, then run: goodpractice check")
 
 
+@main.command()
+@ROOT_OPTION
+@LANG_OPTION
+@click.option(
+    "--body",
+    "body_file",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The issue's text, as GitHub renders the form (### Label, then the answer).",
+)
+@click.option(
+    "--result",
+    "result_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write what happened as JSON, for the workflow's comment and pull request.",
+)
+@click.option("--today", default=None, help="The day written as added/updated (YYYY-MM-DD).")
+def intake(
+    root: Path,
+    language: str | None,
+    body_file: Path,
+    result_file: Path | None,
+    today: str | None,
+) -> None:
+    """Turn an issue made from a form into practices/<id>/ (or the changes it names); exit 1
+    with the problems, in the proposer's language, unless the case study is valid."""
+    from datetime import UTC, date, datetime
+
+    from goodpractice.authoring.intake import intake as run_intake
+    from goodpractice.authoring.intake_report import intake_report
+    from goodpractice.core.pipeline import check_project
+
+    project = Project.at(root)
+    day = date.fromisoformat(today) if today else datetime.now(UTC).date()
+    if len(body_file.read_bytes()) > 1_000_000:
+        raise click.ClickException(f"{body_file} is over 1 MB; an issue's text never is")
+    body = body_file.read_bytes().decode("utf-8", errors="replace")
+    done = run_intake(project, body, body_file.name, day)
+    folder = done.folder
+    found = (
+        [p for p in check_project(project) if folder and p.path.startswith(f"{folder}/")]
+        if done.written
+        else []
+    )
+    report = intake_report(project, done, found, language)
+    for line in report.lines:
+        click.echo(line)
+    if result_file is not None:
+        result_file.write_text(report.json(), encoding="utf-8")
+    sys.exit(0 if report.valid else 1)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--result",
+    "result_file",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The JSON written by goodpractice intake --result.",
+)
+@click.option("--pull-request", "pull_request", default=None, help="Address of the pull request.")
+@click.option("--run", "run_url", default=None, help="Address of the workflow run (previews).")
+@click.option(
+    "--pull-request-body",
+    "for_pull_request",
+    is_flag=True,
+    help="Print the pull request's description instead (with --issue).",
+)
+@click.option("--issue", default=None, help="Number of the issue the pull request closes.")
+@click.option(
+    "--branch-state",
+    type=click.Choice(["pushed", "unchanged", "edited-by-hand"]),
+    default=None,
+    help="What happened to the issue's branch (edited-by-hand: this edit was not applied).",
+)
+def comment(
+    root: Path,
+    result_file: Path,
+    pull_request: str | None,
+    run_url: str | None,
+    for_pull_request: bool,
+    issue: str | None,
+    branch_state: str | None,
+) -> None:
+    """Print the comment for the issue, in the proposer's language, from intake's result."""
+    from goodpractice.authoring.intake_report import issue_comment, pull_request_body
+
+    project = Project.at(root)
+    result = result_file.read_text(encoding="utf-8")
+    if for_pull_request:
+        click.echo(pull_request_body(project, result, issue), nl=False)
+    else:
+        text = issue_comment(project, result, pull_request, run_url, branch_state)
+        click.echo(text, nl=False)
+
+
 def _stdin_is_terminal() -> bool:
     """Ask questions only when a person can answer them (not in CI or a pipe)."""
     return sys.stdin.isatty()
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file is out of date.")
+def template(root: Path, check_only: bool) -> None:
+    """Regenerate templates/case-study/, the commented files partners copy in a browser."""
+    from goodpractice.authoring.scaffold import BROWSER_TEMPLATE, browser_template
+
+    project = Project.at(root)
+    stale = False
+    for name, text in browser_template(project).items():
+        path = project.root / BROWSER_TEMPLATE / name
+        try:
+            _refresh(
+                path,
+                project.relative(path) if path.exists() else (BROWSER_TEMPLATE / name).as_posix(),
+                text,
+                check_only,
+                "goodpractice template",
+            )
+        except SystemExit:
+            stale = True
+    if stale:
+        sys.exit(1)
 
 
 @main.command("issue-form")
 @ROOT_OPTION
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the form is out of date.")
 def issue_form(root: Path, check_only: bool) -> None:
-    """Regenerate the GitHub issue form for proposing a case study from the vocabularies."""
-    from goodpractice.authoring.issueform import FORM, render_issue_form
-    from goodpractice.core.readers.vocabularies import load_vocabularies
+    """Regenerate the GitHub issue forms (propose, update) from the vocabularies."""
+    from goodpractice.authoring.issueform import FORM_KINDS, render_issue_form
+    from goodpractice.core.readers.content import load_raw
 
     project = Project.at(root)
-    vocabularies, _problems = load_vocabularies(
-        project.vocabularies_dir, project.root, project.language_codes
-    )
-    path = project.root / FORM
-    expected = render_issue_form(project, vocabularies)
-    _refresh(path, FORM.as_posix(), expected, check_only, "goodpractice issue-form")
+    raw = load_raw(project)
+    stale = False
+    for kind in FORM_KINDS:
+        expected = render_issue_form(project, raw.vocabularies, raw.labels, kind)
+        try:
+            _refresh(
+                project.root / kind.form,
+                kind.form.as_posix(),
+                expected,
+                check_only,
+                "goodpractice issue-form",
+            )
+        except SystemExit:
+            stale = True
+    if stale:
+        sys.exit(1)
 
 
 @main.command()
@@ -206,8 +447,29 @@ def issue_form(root: Path, check_only: bool) -> None:
     default="text",
     show_default=True,
 )
+@click.option(
+    "--diff",
+    "diff_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Show what changed in the original of this translation since it was stamped.",
+)
+@click.option(
+    "--outdated-since",
+    "since",
+    default=None,
+    metavar="REF",
+    help="Markdown (both languages): the translations outdated by changes since REF.",
+)
+@LANG_OPTION
 def translations(
-    root: Path, stamp_paths: tuple[Path, ...], reviewed: str | None, output_format: str
+    root: Path,
+    stamp_paths: tuple[Path, ...],
+    reviewed: str | None,
+    output_format: str,
+    diff_path: Path | None,
+    since: str | None,
+    language: str | None,
 ) -> None:
     """List complete, outdated and missing translations per content type, or stamp one."""
     from datetime import UTC, datetime
@@ -218,6 +480,9 @@ def translations(
     from goodpractice.core.readers.content import load_raw
 
     project = Project.at(root)
+    if diff_path is not None or since is not None:
+        _translation_changes(project, diff_path, since, language)
+        return
     if stamp_paths:
         day = reviewed or datetime.now(UTC).date().isoformat()
         if not _is_day(day):
@@ -235,6 +500,30 @@ def translations(
         return
     report = translation_report(load_raw(project))
     click.echo((as_json if output_format == "json" else as_text)(report, project.root))
+
+
+def _translation_changes(
+    project: Project, diff_path: Path | None, since: str | None, language: str | None
+) -> None:
+    from goodpractice.authoring.stamping import StampError, relative_path
+    from goodpractice.authoring.translation_diff import (
+        outdated_by,
+        outdated_summary,
+        render,
+        translation_diff,
+    )
+
+    catalogue = load_catalogue(project)
+    chosen = message_language(project, language)
+    try:
+        if diff_path is not None:
+            diff = translation_diff(project, relative_path(project, diff_path))
+            click.echo(render(diff, catalogue, chosen))
+        if since is not None:
+            languages = [chosen, *(code for code in project.language_codes if code != chosen)]
+            click.echo(outdated_summary(outdated_by(project, since), catalogue, languages))
+    except StampError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _is_day(text: str) -> bool:

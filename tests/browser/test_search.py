@@ -1,8 +1,9 @@
 """Search, catalogue filters and accessibility in a real Chromium, on built fixture sites.
 
-The fixture site (minimal + 'search' overlay) has Romanian texts in comma-below letters (check
-requires them) and an English text quoting older cedilla forms (Iaşi, Timişoara), so cedilla,
-comma-below and plain ASCII are tested against each other both ways, and an untranslated page.
+The fixture site (minimal + 'search' overlay) has texts in comma-below letters (check requires
+them in every language, Romanian names in English text included), so queries typed with the
+cedilla forms of old keyboards (Iaşi), comma-below or plain ASCII are tested against them, and
+an untranslated page.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ QUERIES = [
     ("/en/", "social economy jobs", {"/en/practices/alpha/"}, {"/practices/alpha/"}),
     ("/en/", "Bucharest", {"/en/practices/alpha/"}, set()),
     ("/en/", "Iasi", {"/en/practices/alpha/", "/en/practices/gamma/"}, set()),
-    # gamma's English text writes the cedilla forms; comma-below and ASCII queries find them.
+    # Romanian names in gamma's English text; comma-below, cedilla and ASCII queries find them.
     ("/en/", "Timișoara", {"/en/practices/gamma/"}, set()),
     ("/en/", "Timisoara", {"/en/practices/gamma/"}, set()),
     ("/en/", "Iaşi", {"/en/practices/alpha/", "/en/practices/gamma/"}, set()),

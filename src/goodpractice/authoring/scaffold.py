@@ -55,8 +55,9 @@ def validate_id(practice_id: str) -> None:
         )
 
 
-def render_files(project: Project, new: NewPractice, today: date) -> dict[str, str]:
-    """The new files by name, rendered in memory (nothing touches the disk)."""
+def render_files(project: Project, new: NewPractice, today: date | None) -> dict[str, str]:
+    """The new files by name, rendered in memory (nothing touches the disk). Without a day
+    (the template partners copy in a browser) the day is left for them to write."""
     folder = project.root / TEMPLATES
     if not folder.is_dir():
         raise ScaffoldError(
@@ -85,7 +86,7 @@ def render_files(project: Project, new: NewPractice, today: date) -> dict[str, s
     files = {
         "practice.yml": env.get_template("practice.yml.j2").render(
             id=new.id,
-            today=today.isoformat(),
+            today=today.isoformat() if today else "TODO",
             terms=terms,
             text_files=text_files,
             languages=languages,
@@ -113,6 +114,18 @@ def render_files(project: Project, new: NewPractice, today: date) -> dict[str, s
             ],
         )
     return files
+
+
+# The commented files a partner with only a browser copies (CONTRIBUTING.md, path 2); written
+# by `goodpractice template` from the same templates as `goodpractice new`, so they never differ.
+BROWSER_TEMPLATE = Path("templates") / "case-study"
+
+
+def browser_template(project: Project) -> dict[str, str]:
+    """The files of templates/case-study/, every value to write still TODO."""
+    return render_files(
+        project, NewPractice("TODO", "TODO: titlul / the title", project.default_language), None
+    )
 
 
 def create_practice(project: Project, new: NewPractice, today: date | None = None) -> Path:
@@ -147,8 +160,10 @@ def create_practice(project: Project, new: NewPractice, today: date | None = Non
 
 
 __all__ = [
+    "BROWSER_TEMPLATE",
     "NewPractice",
     "ScaffoldError",
+    "browser_template",
     "create_practice",
     "practice_slug",
     "render_files",

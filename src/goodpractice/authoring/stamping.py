@@ -37,9 +37,9 @@ class Stamped:
 def stamp(project: Project, path: Path, reviewed: str) -> Stamped:
     """Write the translation record of ``path``; raise StampError if it is no translation."""
     raw = load_raw(project)
-    rel = _relative(project, path)
+    rel = relative_path(project, path)
     report = translation_report(raw)
-    translation = _find(report, rel)
+    translation = find_translation(report, rel)
     source = translation.document.texts.get(translation.original)
     for unreadable in (translation.original_path, rel):
         language = translation.original if unreadable != rel else translation.language
@@ -63,7 +63,7 @@ def stamp(project: Project, path: Path, reviewed: str) -> Stamped:
     return Stamped(rel, translation.original, digest, reviewed, updated != text)
 
 
-def _relative(project: Project, path: Path) -> str:
+def relative_path(project: Project, path: Path) -> str:
     """The repository-relative path; a relative one may be given from here or from the root."""
     candidates = [path] if path.is_absolute() else [Path.cwd() / path, project.root / path]
     existing = [c.resolve() for c in candidates if c.is_file()]
@@ -75,7 +75,7 @@ def _relative(project: Project, path: Path) -> str:
     raise StampError(f"{path}: no such file")
 
 
-def _find(report: Report, rel: str) -> Translation:
+def find_translation(report: Report, rel: str) -> Translation:
     for translation in report.translations:
         if translation.path == rel and translation.language in translation.document.present:
             return translation

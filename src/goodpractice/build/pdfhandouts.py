@@ -39,12 +39,22 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     if not jobs:
         return []
     missing = _missing_toolchain()
+    if missing and _required():
+        raise HandoutError(f"PDF handouts are required (GOODPRACTICE_PDF=required): {missing}")
     if missing:
         _remove_pdf_links(site_dir, jobs)
         return [f"warning: PDF handouts not built: {missing}; their download links were left out."]
     with serve_folder(site_dir) as base_url:
         _print_all(base_url, site_dir, jobs)
+    absent = [job.pdf for job in jobs if not (site_dir / job.pdf).is_file()]
+    if absent:
+        raise HandoutError("PDF handouts missing after printing: " + ", ".join(absent))
     return [f"Printed {len(jobs)} PDF handouts of the curriculum and guides."]
+
+
+def _required() -> bool:
+    """Deploy sets GOODPRACTICE_PDF=required: the published site must carry every PDF."""
+    return os.environ.get("GOODPRACTICE_PDF", "").lower() == "required"
 
 
 def _missing_toolchain() -> str | None:

@@ -22,8 +22,10 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from goodpractice.build.pdfhandouts import HandoutError, build_handouts
 from goodpractice.build.publish import publish_open_web
 from goodpractice.build.search_index import SearchIndexError, index_site
-from goodpractice.core.base.problems import ContentError
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import ContentError, Problem
 from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 
@@ -94,11 +96,17 @@ def _refuse_invalid_content(project: Project) -> None:
     try:
         load_site(project)
     except ContentError as exc:
-        found = exc.problems
-        lines = "\n".join(problem.format() for problem in found)
-        raise BuildError(
-            f"the content has {len(found)} error(s); nothing was built:\n{lines}"
-        ) from None
+        raise BuildError(refusal(project, exc.problems)) from None
+
+
+def refusal(project: Project, problems: list[Problem]) -> str:
+    """'the content has 2 error(s); nothing was built:' and check's lines, in the language of
+    messages (the plugin says the same when MkDocs is run on its own)."""
+    catalogue = load_catalogue(project)
+    language = message_language(project)
+    lines = [catalogue.problem(problem, language) for problem in problems]
+    head = catalogue.text(msg("build.refused", count=len(problems)), language)
+    return "\n".join([head, *lines])
 
 
 def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:

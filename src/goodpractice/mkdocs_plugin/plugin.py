@@ -8,7 +8,9 @@ docs_dir before i18n sorts them per language, then their content once i18n re-cr
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,15 +20,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from goodpractice.build.sitebuild import refusal
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import language_prefix, suffix_language
 from goodpractice.core.base.links import neutral
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.plaintext import published_meta
-from goodpractice.core.base.problems import ContentError
+from goodpractice.core.base.problems import ContentError, Problem
 from goodpractice.core.checks.files import docs_file_problem, unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
+from goodpractice.core.pages.preview import error_page, preview_notices
 from goodpractice.core.pages.translations import ReaderNotice
 from goodpractice.core.pipeline import SiteOutput, site_output
+from goodpractice.core.readers.labels import load_labels
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 from .config import GoodPracticeConfig
@@ -43,12 +50,22 @@ log = get_plugin_logger(__name__)
 class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def __init__(self) -> None:
         self._output: SiteOutput | None = None
+        self._serving = False
+        # Under `serve`, content errors become a page instead of a failed build (see preview.py).
+        self._errors: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     # --- once per build (i18n runs one build per language) ---------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
-            self._output = self._load(self._project(config))
+            project = self._project(config)
+            if self._serving:
+                self._output = self._load_for_preview(project, config)
+            else:
+                self._output = self._load(project)
         return config
 
     @event_priority(0)  # before i18n (-100), which must see these files to localise them
@@ -126,6 +143,8 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # The head names no fallback page as a language version (as in sitemap.xml): its text
         # is in another language. The language switcher still leads there, with a notice.
+        if self._errors:
+            return self._error_page(config)
         if self._output is None:
             return output
         missing = self._output.fallback_languages.get(neutral(page.file.src_uri))
@@ -140,6 +159,9 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The second wall for images: an SVG with a script must not be served, whatever put it
         # there (check covers the content folders; themes and other plugins add files too).
+        if self._errors:
+            _write_error_pages(Path(config.site_dir), self._error_page(config))
+            return
         if self._output is None:
             return
         unsafe = unsafe_svg_files(Path(config.site_dir))
@@ -160,6 +182,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         for folder in ("practices", "vocabularies", "i18n", "schema", "curriculum", "guides"):
             if (project.root / folder).exists():
                 server.watch(str(project.root / folder))
+        _say_where(project, str(config.site_url or "http://127.0.0.1:8000/"))
         return server
 
     # --- helpers ------------------------------------------------------------------------------
@@ -216,7 +239,9 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
                 languages,
             )
             if reason:
-                log.warning(f"left out docs/{file.src_uri}: {reason}")
+                project = output.site.project
+                words = load_catalogue(project).text(reason, message_language(project))
+                log.warning(f"left out docs/{file.src_uri}: {words}")
                 files.remove(file)
                 _restore_theme_file(files, config, file.src_uri)
 
@@ -231,19 +256,49 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         return Project.at(Path(root))
 
     def _load(self, project: Project) -> SiteOutput:
-        previous = self._output
         try:
-            output = site_output(project)
+            return self._loaded(project)
         except ContentError as exc:
-            raise PluginError(
-                f"the content has {len(exc.problems)} error(s); nothing was built:\n{exc}"
-            ) from None
+            raise PluginError(refusal(project, exc.problems)) from None
+
+    def _loaded(self, project: Project) -> SiteOutput:
+        previous = self._output
+        output = site_output(project)
         # Content warnings (an outdated translation) must not stop a strict build: the page is
         # published with a notice. `goodpractice check` lists them, once per state of the content.
         if previous is None or previous.site is not output.site:
+            catalogue, language = load_catalogue(project), message_language(project)
             for warning in output.site.warnings:
-                log.info(warning.format())
+                log.info(catalogue.problem(warning, language))
         return output
+
+    def _load_for_preview(self, project: Project, config: MkDocsConfig) -> SiteOutput | None:
+        """Under serve: a content error lists the problems on every page (the browser would
+        otherwise wait on a failed build), and every page names what is full-build only."""
+        labels, _problems = load_labels(
+            project.i18n_dir / "interface.yml", project.root, project.language_codes
+        )
+        config.extra[pagemeta.PREVIEW_NOTICE] = preview_notices(labels)
+        try:
+            output = self._loaded(project)
+        except ContentError as exc:
+            if exc.problems != self._errors:  # i18n builds once per language: say it once
+                _tell_the_terminal(project, exc.problems)
+            self._errors = exc.problems
+            return None
+        finally:
+            _QUIET_WHILE_BROKEN.broken = bool(self._errors)
+        self._errors = []
+        _QUIET_WHILE_BROKEN.broken = False
+        return output
+
+    def _error_page(self, config: MkDocsConfig) -> str:
+        project = self._project(config)
+        labels, _problems = load_labels(
+            project.i18n_dir / "interface.yml", project.root, project.language_codes
+        )
+        catalogue, language = load_catalogue(project), message_language(project)
+        return error_page(project, catalogue, labels, self._errors, language)
 
     @staticmethod
     def _add_generated_files(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:
@@ -255,6 +310,51 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         for uri, by_language in output.generated_files.items():
             if language in by_language:
                 files.append(File.generated(config, prefix + uri, content=by_language[language]))
+
+
+class _QuietWhileBroken(logging.Filter):
+    """While the content has errors, MkDocs' warnings about the pages it then lacks (nav
+    entries, links) only hide the real messages: they are left out until the content is fixed."""
+
+    broken = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not self.broken
+
+
+_QUIET_WHILE_BROKEN = _QuietWhileBroken()
+for _name in (
+    "mkdocs.structure.nav",
+    "mkdocs.structure.pages",
+    "mkdocs.structure.files",
+    "mkdocs.commands.build",
+):
+    logging.getLogger(_name).addFilter(_QUIET_WHILE_BROKEN)
+
+
+def _tell_the_terminal(project: Project, problems: list[Problem]) -> None:
+    catalogue, language = load_catalogue(project), message_language(project)
+    lines = [catalogue.problem(problem, language) for problem in problems]
+    lines.append(catalogue.text(msg("serve.errors-shown"), language))
+    print("\n".join(lines), file=sys.stderr)
+
+
+def _say_where(project: Project, address: str) -> None:
+    """The preview's address, once the first build is done (MkDocs' own log is not shown)."""
+    catalogue, language = load_catalogue(project), message_language(project)
+    english = address + language_prefix("en", project.default_language)
+    print(
+        catalogue.text(msg("serve.address", address=address, english=english), language),
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _write_error_pages(site_dir: Path, html: str) -> None:
+    """Every page was replaced in on_post_page; 404.html answers the addresses of pages that
+    could not be made (MkDocs' serve sends it for a missing file)."""
+    for name in ("404.html", "index.html"):
+        (site_dir / name).write_text(html, encoding="utf-8")
 
 
 # The keys this adapter sets on a hand-written page (on_page_markdown, _apply_notice).

@@ -72,3 +72,6 @@ GENERATED_KEYS = HAND_WRITTEN_KEYS | PLATFORM_KEYS | {"search"}
 SITEMAP_FALLBACK_PATHS = "gp_fallback_paths"
 SITEMAP_X_DEFAULT = "gp_x_default"
 SITEMAP_DEFAULT_LANGUAGE = "gp_default_language"
+
+# config.extra under `goodpractice serve`: the notice per language naming what is full-build only.
+PREVIEW_NOTICE = "gp_preview_notice"

@@ -1,4 +1,8 @@
-"""A problem found in the content, printed as ``path:line: field: message``."""
+"""A problem found in the content: where it is and what is wrong, as a catalogue message.
+
+The text comes from ``i18n/messages.yml`` in the reader's language, printed as
+``path:line: field: message`` by :meth:`goodpractice.core.base.messages.Catalogue.problem`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from goodpractice.core.base.messages import Message
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+# Field words for a problem of the whole file, of its header (the front matter between the
+# '---' lines) and of its layout; the catalogue translates them (messages.yml: fields).
+FILE = "(file)"
+HEADER = "(header)"
 
 
 @dataclass(frozen=True, order=True)
@@ -17,12 +29,8 @@ class Problem:
     path: str
     line: int
     field: str
-    message: str
+    message: Message
     severity: Severity = Severity.ERROR
-
-    def format(self) -> str:
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -34,4 +42,4 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join(p.format() for p in self.problems))
+        super().__init__(f"{len(self.problems)} problem(s) in the content")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from goodpractice.core.base.messages import Param, joined, msg
 from goodpractice.core.base.problems import Problem
-from goodpractice.core.base.text import quote_list
 from goodpractice.core.readers.vocabularies import Vocabularies, Vocabulary
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
@@ -39,10 +39,10 @@ def _level(data: Any, levels: Vocabulary | None) -> tuple[str, dict[str, Any]] |
     return level, levels[level].extra
 
 
-def _levels_with(levels: Vocabulary, basis: str) -> str:
+def _levels_with(levels: Vocabulary, basis: str) -> Param:
     """'a', or 'a' or 'b': the levels whose figures have ``basis``."""
     ids = [t.id for t in levels.terms.values() if t.extra.get("basis") == basis]
-    return " or ".join(filter(None, [quote_list(ids[:-1]), quote_list(ids[-1:])]))
+    return joined([f"'{i}'" for i in ids], "word.or")
 
 
 def _validate_level_matches_figures(
@@ -64,18 +64,24 @@ def _validate_level_matches_figures(
             path,
             line,
             "evidence.level",
-            f"'{level}' says the sources give only targets, but figures[{first + 1}] "
-            f"('{figures[first].get('kind')}') is a reported result (basis: achieved); make it "
-            f"a target or choose {_levels_with(levels, 'achieved')}",
+            msg(
+                "evidence.targets-with-results",
+                level=level,
+                figure=f"figures[{first + 1}]",
+                kind=str(figures[first].get("kind")),
+                levels=_levels_with(levels, "achieved"),
+            ),
         )
     if extra.get("basis") == "achieved" and figures and not reported:
         yield Problem(
             path,
             line,
             "evidence.level",
-            f"'{level}' says the sources report results, but every key figure is a target; "
-            f"choose {_levels_with(levels, 'target')} or mark the results reported "
-            "(basis: achieved)",
+            msg(
+                "evidence.results-without-results",
+                level=level,
+                levels=_levels_with(levels, "target"),
+            ),
         )
 
 
@@ -94,16 +100,14 @@ def _validate_evaluation(
             path,
             doc.line_of(("evidence", "level")),
             "evidence.evaluation",
-            f"'{level}' needs the independent evaluation among the sources: add "
-            "'evaluation:' with its number in sources (1 for the first)",
+            msg("evidence.evaluation-missing", level=level),
         )
     if extra.get("evaluation") is not True and evaluation is not None:
         yield Problem(
             path,
             doc.line_of(("evidence", "evaluation")),
             "evidence.evaluation",
-            f"only results evaluated independently name an evaluation, and '{level}' is not "
-            "such a level; remove 'evaluation:' or change the level",
+            msg("evidence.evaluation-unexpected", level=level),
         )
 
 
@@ -129,7 +133,7 @@ def _validate_source_numbers(doc: YamlDocument, path: str) -> Iterator[Problem]:
                 path,
                 doc.line_of(where),
                 name,
-                f"there is no source {number}: sources lists {count} (numbered from 1)",
+                msg("evidence.source-unknown", number=number, count=count),
             )
     if count > 1:
         for i, figure in enumerate(_figures(doc.data)):
@@ -138,8 +142,7 @@ def _validate_source_numbers(doc: YamlDocument, path: str) -> Iterator[Problem]:
                     path,
                     doc.line_of(("figures", i, "kind")),
                     f"figures[{i + 1}].source",
-                    f"the case study has {count} sources: say which one gives this figure "
-                    f"(source: 1 for the first, up to {count})",
+                    msg("evidence.source-missing", count=count),
                 )
 
 
@@ -158,7 +161,7 @@ def _validate_reviewer_named(
             path,
             doc.line_of(("evidence", "validation", "by")),
             "evidence.validation.organisation",
-            f"a review by '{by}' names who reviewed: add 'organisation:' with the partner's name",
+            msg("evidence.reviewer-unnamed", by=by),
         )
 
 
@@ -171,8 +174,7 @@ def _validate_eu_contribution(doc: YamlDocument, path: str) -> Iterator[Problem]
             path,
             doc.line_of(("resources", "eu_contribution")),
             "resources.eu_contribution",
-            f"the EU contribution ({contribution}) is larger than the total budget ({budget}); "
-            "it is a part of the budget",
+            msg("resources.eu-exceeds-budget", contribution=contribution, budget=budget),
         )
 
 

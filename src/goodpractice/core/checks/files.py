@@ -19,7 +19,8 @@ from xml.parsers import expat
 import yaml
 
 from goodpractice.core.base.languages import is_text_file, suffix_language
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import Message, msg
+from goodpractice.core.base.problems import FILE, Problem
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.files import LINK_MESSAGE
 from goodpractice.core.readers.longdoc_sources import KINDS
@@ -53,7 +54,7 @@ def file_policy() -> FilePolicy:
     )
 
 
-def unpublishable(path: Path) -> str | None:
+def unpublishable(path: Path) -> Message | None:
     """Why the file at ``path`` may not be published as it is, or None if it may.
 
     Shared by ``check`` (a message per file) and the build (which leaves such files out).
@@ -63,20 +64,14 @@ def unpublishable(path: Path) -> str | None:
     extension = path.suffix.lower().lstrip(".")
     policy = file_policy()
     if extension == "svg":
-        return (
-            "SVG images are not published (an SVG file can hold scripts that would run on the "
-            "site); export the image as PNG"
-        )
+        return msg("files.svg")
     if extension not in policy.images:
-        kind = f".{extension} files" if extension else "files without an extension"
-        return (
-            f"{kind} are not published; beside a text the site publishes only images "
-            f"({policy.image_types})"
-        )
+        kind = msg("files.kind", extension=extension) if extension else msg("files.no-extension")
+        return msg("files.not-published", kind=kind, images=policy.image_types)
     with path.open("rb") as handle:
         head = handle.read(16)
     if not _has_signature(head, policy.images[extension], extension):
-        return f"is named .{extension} but is not a {extension.upper()} image; save it again as one"
+        return msg("files.fake-image", extension=extension, kind=extension.upper())
     return None
 
 
@@ -89,9 +84,9 @@ def _has_signature(head: bytes, signatures: tuple[bytes, ...], extension: str) -
 def _validate_links(raw: RawContent) -> Iterator[Problem]:
     """No symbolic link and no special file in the content folders."""
     for rel in raw.links:
-        yield Problem(rel, 1, "(file)", LINK_MESSAGE)
+        yield Problem(rel, 1, FILE, LINK_MESSAGE)
     for rel in raw.special_files:
-        yield Problem(rel, 1, "(file)", "is not a regular file; remove it")
+        yield Problem(rel, 1, FILE, msg("files.special"))
 
 
 def _validate_published_types(assets: Iterable[str], root: Path) -> Iterator[Problem]:
@@ -102,7 +97,7 @@ def _validate_published_types(assets: Iterable[str], root: Path) -> Iterator[Pro
             continue  # named by _validate_links
         reason = unpublishable(path)
         if reason:
-            yield Problem(asset, 1, "(file)", reason)
+            yield Problem(asset, 1, FILE, reason)
 
 
 def _validate_longdoc_files(raw: RawContent) -> Iterator[Problem]:
@@ -112,13 +107,7 @@ def _validate_longdoc_files(raw: RawContent) -> Iterator[Problem]:
         name = PurePosixPath(rel).name
         if name in known or is_text_file(name):
             continue
-        yield Problem(
-            rel,
-            1,
-            "(file)",
-            "is not published: the folders of the curriculum and the guides hold only their "
-            ".yml files and their texts (ro.md, en.md); remove it",
-        )
+        yield Problem(rel, 1, FILE, msg("files.longdoc-folder"))
 
 
 def _validate_no_shadowing(
@@ -130,31 +119,25 @@ def _validate_no_shadowing(
     for uri in sorted([page.uri for page in raw.pages] + raw.doc_assets):
         reason = shadowing(uri, folders, pages, languages)
         if reason:
-            yield Problem(f"docs/{uri}", 1, "(file)", reason)
+            yield Problem(f"docs/{uri}", 1, FILE, reason)
 
 
 def shadowing(
     uri: str, owned_folders: frozenset[str], owned_pages: frozenset[str], languages: Iterable[str]
-) -> str | None:
+) -> Message | None:
     languages = set(languages)
     """Why the docs file ``uri`` would take the place of one the site makes, or None."""
     policy = file_policy()
     path = PurePosixPath(uri)
     top = path.parts[0] if len(path.parts) > 1 else None
     if top in policy.reserved_folders or top in owned_folders:
-        return (
-            f"the folder docs/{top}/ is the site's own (its theme, search or generated pages "
-            "are published there); move the file to another folder"
-        )
+        return msg("files.reserved-folder", folder=str(top))
     if top is not None and top in languages:
-        return (
-            f"the folder docs/{top}/ is where the site publishes its '{top}' pages; name the "
-            f"page with a language suffix instead (for example about.{top}.md)"
-        )
+        return msg("files.language-folder", folder=top)
     if uri in policy.reserved_files:
-        return f"would replace the site's own {path.name}; rename the file"
+        return msg("files.reserved-file", name=path.name)
     if suffix_language(path.name) and _neutral(uri) in owned_pages:
-        return f"takes the address of a page the site generates ({_neutral(uri)}); rename it"
+        return msg("files.generated-address", page=_neutral(uri))
     return None
 
 
@@ -169,7 +152,7 @@ def docs_file_problem(
     owned_folders: frozenset[str],
     owned_pages: frozenset[str],
     languages: Iterable[str],
-) -> str | None:
+) -> Message | None:
     """Why the build must leave out the file ``uri`` of docs/, or None to publish it (the
     build's wall: the same rules as check, for files check never saw)."""
     path = docs_dir / uri

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.readers.markdowndoc import MarkdownDocument, fenced_lines
 
@@ -103,9 +104,7 @@ def validate_limits(path: str, doc: MarkdownDocument) -> Iterator[Problem]:
             path,
             first,
             FIELD,
-            f"the text has {starts:,} of the characters that start Markdown markup "
-            f"([ ! < ` * _ & \\ {{); the site accepts up to {MAX_INLINE_STARTS:,} in one "
-            "text: split it into several pages or remove markup that is not needed",
+            msg("limits.markup-starts", count=starts, limit=MAX_INLINE_STARTS),
         )
         return
     total = sum(b.work for b in blocks)
@@ -115,46 +114,23 @@ def validate_limits(path: str, doc: MarkdownDocument) -> Iterator[Problem]:
             path,
             worst.line,
             FIELD,
-            f"the text has too much markup for its paragraphs (this paragraph has "
-            f"{worst.length:,} characters and {worst.starts:,} of [ ! < ` * _ & \\ {{); "
-            "split long paragraphs with empty lines and remove markup that is not needed",
+            msg("limits.markup-work", length=worst.length, starts=worst.starts),
         )
 
 
-def _line_problems(line: str, fenced: bool) -> Iterator[tuple[str, str]]:
+def _line_problems(line: str, fenced: bool) -> Iterator[tuple[str, Message]]:
     if len(line) > MAX_LINE:
-        yield (
-            "line",
-            (
-                f"this line has {len(line):,} characters; the site accepts up to {MAX_LINE:,}: "
-                "break it into paragraphs with an empty line between them"
-            ),
-        )
+        yield "line", msg("limits.line", count=len(line), limit=MAX_LINE)
     # Runs and spaces count in code too: a fence Python-Markdown does not close is no code.
     run = _RUN.search(line)
     if run:
         count = len(run.group(0))
-        yield (
-            "run",
-            (
-                f"{count:,} '{run.group(1)}' characters in a row; the site accepts up to "
-                f"{MAX_RUN}: remove the extra ones"
-            ),
-        )
+        yield "run", msg("limits.run", count=count, character=run.group(1), limit=MAX_RUN)
     if _SPACES.search(line):
-        yield (
-            "spaces",
-            (f"more than {MAX_SPACES} spaces in a row inside this line; remove the extra ones"),
-        )
+        yield "spaces", msg("limits.spaces", limit=MAX_SPACES)
     depth = _depth(line)
     if depth > MAX_DEPTH:
-        yield (
-            "depth",
-            (
-                f"lists, quotes or indentation nested {depth} levels deep; the site accepts up "
-                f"to {MAX_DEPTH}"
-            ),
-        )
+        yield "depth", msg("limits.depth", depth=depth, limit=MAX_DEPTH)
 
 
 def _depth(line: str) -> int:
@@ -190,9 +166,7 @@ def _html_depth(path: str, first: int, lines: list[str]) -> Iterator[Problem]:
                         path,
                         first + offset,
                         FIELD,
-                        f"HTML elements nested more than {MAX_HTML_DEPTH} levels deep; the "
-                        f"site accepts up to {MAX_HTML_DEPTH}: close some of them, or write "
-                        "the text in Markdown",
+                        msg("limits.html-depth", limit=MAX_HTML_DEPTH),
                     )
                     return
 

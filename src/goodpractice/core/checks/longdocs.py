@@ -11,7 +11,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from goodpractice.core.base.links import SiteSources
-from goodpractice.core.base.problems import Problem, Severity
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, Problem, Severity
 from goodpractice.core.base.text import nearest, quote_list
 from goodpractice.core.checks.schema import (
     VOCABULARY_SCHEMA,
@@ -20,13 +21,16 @@ from goodpractice.core.checks.schema import (
     schema_problems,
     vocabulary_schema,
 )
-from goodpractice.core.checks.texts import validate_links
+from goodpractice.core.checks.texts import (
+    validate_letters_of_values,
+    validate_links,
+    validate_romanian_letters,
+)
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.files import TextSource
 from goodpractice.core.readers.longdoc_sources import (
     GUIDE,
     TEXT_SCHEMA,
-    Kind,
     LongDocSource,
     PartSource,
 )
@@ -37,6 +41,10 @@ COMMON_SCHEMA = "longdoc-common.schema.json"
 RECORD_SCHEMA = "practice-text.schema.json"
 # Fields of module.yml written once per language: (path to a list or None, key or None).
 _LOCALISED_LISTS = ("outcomes", "materials")
+
+
+# "the module 'x'" / "the chapter 'x'": the word for a part of each kind of long document.
+_PART_WORDS = {"modules": "word.module", "chapters": "word.chapter"}
 
 
 class _Validators:
@@ -66,10 +74,6 @@ class _Validators:
         return self._cache[name]
 
 
-def _part_word(kind: Kind) -> str:
-    return kind.parts_field.removesuffix("s")
-
-
 def _validate_texts_present(
     folder: str, text_files: set[str], languages: list[str]
 ) -> Iterator[Problem]:
@@ -80,8 +84,8 @@ def _validate_texts_present(
             yield Problem(
                 path,
                 1,
-                "(file)",
-                f"missing the {language} text; create {path} with a title and a summary",
+                FILE,
+                msg("longdoc.text-missing", language=language, path=path),
             )
 
 
@@ -93,13 +97,21 @@ def _validate_listed_parts_exist(doc: LongDocSource) -> Iterator[Problem]:
     for index, part_id in enumerate(doc.meta.data.get(field) or []):
         if isinstance(part_id, str) and part_id not in doc.parts:
             close = nearest(part_id, list(doc.parts))
-            hint = f"; did you mean {quote_list(close)}?" if close else ""
+            hint = (
+                msg("hint.did-you-mean", values=quote_list(close))
+                if close
+                else msg("hint.create-folder")
+            )
             yield Problem(
                 doc.meta_path,
                 doc.meta.line_of((field, index)),
                 f"{field}[{index + 1}]",
-                f"no folder {doc.folder}/{part_id}/ for the {_part_word(doc.kind)} "
-                f"'{part_id}'{hint}",
+                msg(
+                    "longdoc.listed-part-missing",
+                    folder=f"{doc.folder}/{part_id}/",
+                    part=msg(_PART_WORDS[field], id=part_id),
+                    hint=hint,
+                ),
             )
 
 
@@ -115,8 +127,12 @@ def _validate_every_folder_listed(doc: LongDocSource) -> Iterator[Problem]:
                 doc.meta_path,
                 doc.meta.line_of((field,)),
                 field,
-                f"the folder {doc.folder}/{part_id}/ is not listed; add '{part_id}' to "
-                f"{field} where it belongs in the order, or remove the folder",
+                msg(
+                    "longdoc.folder-not-listed",
+                    folder=f"{doc.folder}/{part_id}/",
+                    part=part_id,
+                    field=field,
+                ),
             )
 
 
@@ -130,7 +146,7 @@ def _validate_guide_id(doc: LongDocSource) -> Iterator[Problem]:
             doc.meta_path,
             doc.meta.line_of(("id",)),
             "id",
-            f"'{guide_id}' differs from the folder name '{folder_name}'; make them equal",
+            msg("longdoc.id-differs-from-folder", id=guide_id, folder=folder_name),
         )
 
 
@@ -150,8 +166,7 @@ def _validate_session_total(meta: YamlDocument, path: str) -> Iterator[Problem]:
             path,
             meta.line_of(("duration",)),
             "duration",
-            f"the session plan adds up to {total} minutes but the duration is {duration}; "
-            "make them equal",
+            msg("longdoc.session-total", total=total, duration=duration),
         )
 
 
@@ -165,13 +180,15 @@ def _validate_practice_refs(
         if isinstance(practice_id, str) and practice_id not in practice_ids:
             close = nearest(practice_id, practice_ids)
             hint = (
-                f"did you mean {quote_list(close)}?" if close else "see the folders in practices/"
+                msg("hint.did-you-mean", values=quote_list(close))
+                if close
+                else msg("hint.see-practices")
             )
             yield Problem(
                 path,
                 meta.line_of(("practices", index)),
                 f"practices[{index + 1}]",
-                f"no case study '{practice_id}'; {hint}",
+                msg("longdoc.unknown-practice", id=practice_id, hint=hint),
             )
 
 
@@ -186,17 +203,23 @@ def _validate_prerequisites(doc: LongDocSource, part: PartSource) -> Iterator[Pr
         where = f"prerequisites[{index + 1}]"
         if other not in order:
             close = nearest(other, order)
-            hint = f"; did you mean {quote_list(close)}?" if close else ""
+            hint = (
+                msg("hint.did-you-mean", values=quote_list(close))
+                if close
+                else msg("hint.check-spelling")
+            )
             yield Problem(
-                part.meta_path, line, where, f"no module '{other}' in the curriculum{hint}"
+                part.meta_path,
+                line,
+                where,
+                msg("longdoc.unknown-prerequisite", module=other, hint=hint),
             )
         elif part.id in order and order.index(other) >= order.index(part.id):
             yield Problem(
                 part.meta_path,
                 line,
                 where,
-                f"'{other}' is taught after '{part.id}' (or is the same module); a prerequisite "
-                "must come earlier in modules",
+                msg("longdoc.prerequisite-later", module=other, part=part.id),
             )
 
 
@@ -222,14 +245,16 @@ def _validate_translations(
         field = field_name(where)
         for language in languages:
             if not str(value.get(language) or "").strip():
-                yield Problem(path, meta.line_of(where), field, f"missing the '{language}' text")
+                yield Problem(
+                    path, meta.line_of(where), field, msg("labels.missing-text", language=language)
+                )
         for key in value:
             if key not in languages:
                 yield Problem(
                     path,
                     meta.line_of((*where, key)),
                     field,
-                    f"'{key}' is not a language of the site; expected {quote_list(languages)}",
+                    msg("language.unknown", language=str(key), languages=quote_list(languages)),
                 )
 
 
@@ -248,8 +273,7 @@ def _validate_trainer_blocks_in_step(
                 text.path,
                 text.doc.body_line,
                 "blocks",
-                f"{found} trainer note/solution block(s) where {default}.md has {expected}; "
-                "keep the languages in step",
+                msg("blocks.out-of-step", found=found, expected=expected, file=f"{default}.md"),
                 Severity.WARNING,
             )
 
@@ -263,6 +287,7 @@ def _check_text(
     text: TextSource, validators: _Validators, sources: SiteSources
 ) -> Iterator[Problem]:
     yield from schema_problems(validators(TEXT_SCHEMA), text.doc.front_matter, text.path)
+    yield from validate_romanian_letters(text.path, text.doc.raw, romanian=text.language == "ro")
     yield from validate_blocks(text.doc.body, text.doc.body_line, text.path)
     yield from validate_links(text.path, text.doc.links, sources, None)
 
@@ -272,6 +297,7 @@ def _check_meta(
 ) -> Iterator[Problem]:
     practice_ids = sorted(source.folder_name for source in content.practices)
     yield from schema_problems(validators(schema), meta, path)
+    yield from validate_letters_of_values(path, meta)
     yield from _validate_practice_refs(meta, path, practice_ids)
     yield from _validate_translations(meta, path, content.project.language_codes)
 

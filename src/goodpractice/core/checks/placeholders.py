@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import shorten
 from goodpractice.core.checks.schema import field_name
@@ -55,8 +56,7 @@ def _validate_placeholders_filled(doc: YamlDocument, path: str) -> Iterator[Prob
             path,
             doc.line_of(where),
             field_name(where),
-            f"still '{shorten(value)}' from the template; fill it in (the comment above it "
-            "says what to write) or delete the line if it is optional",
+            msg("template.value-left", value=shorten(value)),
         )
 
 
@@ -69,7 +69,7 @@ def _validate_text_placeholders(text: TextSource) -> Iterator[Problem]:
                 text.path,
                 doc.front_matter.line_of((key,)),
                 str(key),
-                "still the template's text; write it",
+                msg("template.header-left"),
             )
     for offset, line in enumerate(doc.body.split("\n")):
         if _PLACEHOLDER_WORD.search(line):
@@ -77,7 +77,7 @@ def _validate_text_placeholders(text: TextSource) -> Iterator[Problem]:
                 text.path,
                 doc.body_line + offset,
                 "sections",
-                "still the template's TODO note; write this part of the text and remove the note",
+                msg("template.note-left"),
             )
 
 

@@ -13,6 +13,7 @@ import re
 import string
 from collections.abc import Iterator
 
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.base.plaintext import control_characters
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import shorten
@@ -48,15 +49,9 @@ def validate_plain_text(doc: YamlDocument, path: str) -> Iterator[Problem]:
     for where, value in yaml_strings(doc.data):
         tag, reference = _TAG.search(value), _REFERENCE.search(value)
         if tag:
-            message = (
-                f"'{shorten(tag.group(0), 40)}' is HTML, and this field is plain text; write "
-                "the text without HTML"
-            )
+            message = msg("plain-text.html", value=shorten(tag.group(0), 40))
         elif reference:
-            message = (
-                f"'{reference.group(0)}' is an HTML character reference, and this field is plain "
-                "text; write the character itself"
-            )
+            message = msg("plain-text.reference", value=reference.group(0))
         else:
             continue
         yield Problem(path, doc.line_of(where), field_name(where), message)
@@ -75,7 +70,7 @@ def validate_web_addresses(doc: YamlDocument, path: str) -> Iterator[Problem]:
                 path,
                 doc.line_of(where),
                 field_name(where),
-                f"'{shorten(value)}' is not a web address; write it as https://…",
+                msg("plain-text.web-address", value=shorten(value)),
             )
 
 
@@ -91,8 +86,7 @@ def validate_control_characters(
                 path,
                 first_line + offset,
                 field,
-                f"invisible control character(s) {names} in the text; delete them (they often "
-                "come from copying text out of another program)",
+                msg("plain-text.control-in-text", names=names),
             )
 
 
@@ -106,7 +100,7 @@ def validate_yaml_control_characters(doc: YamlDocument, path: str) -> Iterator[P
                 path,
                 doc.line_of(where),
                 field_name(where),
-                f"invisible control character(s) {names} in the value; delete them",
+                msg("plain-text.control-in-value", names=names),
             )
 
 
@@ -129,8 +123,12 @@ def validate_label_placeholders(labels: Labels, languages: list[str]) -> Iterato
                     labels.path,
                     labels.lines.get(key, 1),
                     f"{key}.{language}",
-                    f"uses the placeholders {_braced(names)} where the {languages[0]} text has "
-                    f"{_braced(expected)}; use the same ones",
+                    msg(
+                        "labels.placeholders-differ",
+                        names=_braced(names),
+                        language=languages[0],
+                        expected=_braced(expected),
+                    ),
                 )
 
 
@@ -138,12 +136,12 @@ def _braced(names: set[str]) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names)) or "none"
 
 
-def _placeholders(value: str) -> tuple[set[str], str | None]:
+def _placeholders(value: str) -> tuple[set[str], Message | None]:
     names: set[str] = set()
     try:
         parsed = list(string.Formatter().parse(value))
     except ValueError:
-        return names, "has an unmatched '{' or '}'; write {{ or }} for a brace itself"
+        return names, msg("labels.unmatched-brace")
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
@@ -155,10 +153,7 @@ def _placeholders(value: str) -> tuple[set[str], str | None]:
                 + (f":{spec}" if spec else "")
                 + "}"
             )
-            return names, (
-                f"the placeholder '{shorten(shown, 30)}' is not allowed; a placeholder is a "
-                "lowercase name in braces, such as {count}"
-            )
+            return names, msg("labels.bad-placeholder", placeholder=shorten(shown, 30))
         names.add(name)
     return names, None
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from goodpractice.core.base.links import SiteSources
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.base.problems import Problem
-from goodpractice.core.base.text import fold
+from goodpractice.core.base.text import fold, quote_list
 from goodpractice.core.checks.evidence import check_evidence
 from goodpractice.core.checks.placeholders import (
     check_placeholders,
@@ -17,7 +18,11 @@ from goodpractice.core.checks.placeholders import (
 )
 from goodpractice.core.checks.privacy import validate_contact_consent
 from goodpractice.core.checks.schema import field_name, schema_problems
-from goodpractice.core.checks.texts import validate_links, validate_romanian_letters
+from goodpractice.core.checks.texts import (
+    validate_letters_of_values,
+    validate_links,
+    validate_romanian_letters,
+)
 from goodpractice.core.readers.content import PracticeSource, RawContent
 from goodpractice.core.readers.files import TextSource
 from goodpractice.core.readers.vocabularies import Term, Vocabularies
@@ -45,8 +50,7 @@ def _validate_folder_matches_id(source: PracticeSource) -> Iterator[Problem]:
             source.facts_path,
             doc.line_of(("id",)),
             "id",
-            f"'{practice_id}' differs from the folder name '{source.folder_name}'; "
-            "rename the folder or change the id so they are equal",
+            msg("practice.id-differs-from-folder", id=practice_id, folder=source.folder_name),
         )
 
 
@@ -63,7 +67,7 @@ def validate_unique_ids(sources: list[PracticeSource]) -> Iterator[Problem]:
                 source.facts_path,
                 source.facts.line_of(("id",)),
                 "id",
-                f"'{practice_id}' is already the id of {seen[key].facts_path}; ids must be unique",
+                msg("practice.id-taken", id=practice_id, other=seen[key].facts_path),
             )
         else:
             seen[key] = source
@@ -77,7 +81,7 @@ def _validate_period_order(doc: YamlDocument, path: str) -> Iterator[Problem]:
             path,
             doc.line_of(("period", "end")),
             "period.end",
-            f"the period ends ({end}) before it starts ({start})",
+            msg("practice.period-ends-before-start", start=start, end=end),
         )
 
 
@@ -107,8 +111,7 @@ def _validate_regions_of_counties(
                 path,
                 doc.line_of(where),
                 "location.regions",
-                f"county '{county}' lies in region '{region}', which is not listed in "
-                "location.regions; add it",
+                msg("practice.county-region-missing", county=county, region=region),
             )
 
 
@@ -128,8 +131,7 @@ def _validate_regions_country(
                 path,
                 doc.line_of(("location", "regions", i)),
                 "location.countries",
-                f"region '{region}' is in country '{country}', which is not listed in "
-                "location.countries",
+                msg("practice.region-country-missing", region=region, country=country),
             )
 
 
@@ -146,13 +148,20 @@ def _validate_priority_axis(
         return
     axes = programmes[programme].extra.get("axes") or {}
     if axis not in axes:
-        known = ", ".join(f"'{a}'" for a in axes) or "none are listed"
+        known = (
+            msg("practice.axes", axes=quote_list(list(axes))) if axes else msg("practice.no-axes")
+        )
         yield Problem(
             path,
             doc.line_of(("funding", "priority_axis")),
             "funding.priority_axis",
-            f"programme '{programme}' has no priority axis '{axis}'; its axes: {known} "
-            f"(see {programmes.path})",
+            msg(
+                "practice.unknown-axis",
+                programme=programme,
+                axis=axis,
+                known=known,
+                file=programmes.path,
+            ),
         )
 
 
@@ -172,7 +181,7 @@ def _validate_figure_parts(
                 path,
                 doc.line_of(("figures", i, "kind")),
                 f"figures[{i + 1}].kind",
-                f"'{key[0]}' ({key[1]}) is given twice; keep one figure per kind and basis",
+                msg("practice.figure-twice", kind=str(key[0]), basis=str(key[1])),
             )
         if isinstance(figure.get("value"), int):
             values[key] = figure["value"]
@@ -187,8 +196,42 @@ def _validate_figure_parts(
                 path,
                 doc.line_of(("figures", i, "value")),
                 f"figures[{i + 1}].value",
-                f"'{kind}' ({value}) is part of '{whole}' and cannot exceed it ({whole_value})",
+                msg(
+                    "practice.figure-exceeds-whole",
+                    kind=str(kind),
+                    value=value,
+                    whole=str(whole),
+                    whole_value=whole_value,
+                ),
             )
+
+
+def _validate_contact_roles(
+    doc: YamlDocument, path: str, languages: list[str]
+) -> Iterator[Problem]:
+    """A role written per language has a text in every language of the site, and no other."""
+    contacts = _as_list(_get(doc.data, "contacts"))
+    for index, contact in enumerate(contacts):
+        role = contact.get("role") if isinstance(contact, dict) else None
+        if not isinstance(role, dict):
+            continue
+        where = ("contacts", index, "role")
+        for language in languages:
+            if not str(role.get(language) or "").strip():
+                yield Problem(
+                    path,
+                    doc.line_of(where),
+                    field_name(where),
+                    msg("labels.missing-text", language=language),
+                )
+        for key in role:
+            if key not in languages:
+                yield Problem(
+                    path,
+                    doc.line_of((*where, key)),
+                    field_name(where),
+                    msg("language.unknown", language=str(key), languages=quote_list(languages)),
+                )
 
 
 # The heading a section takes in a case study whose key figures are all targets (sections.yml).
@@ -224,9 +267,13 @@ def _validate_sections(
         return
     required = [t for t in sections.terms.values() if t.extra.get(OPTIONAL) is not True]
     optional = [t for t in sections.terms.values() if t.extra.get(OPTIONAL) is True]
-    listed = ", ".join(t.label(text.language) for t in required)
+    listed: str | Message = ", ".join(t.label(text.language) for t in required)
     if optional:
-        listed += "; optional: " + ", ".join(t.label(text.language) for t in optional)
+        listed = msg(
+            "sections.order-optional",
+            order=listed,
+            optional=", ".join(t.label(text.language) for t in optional),
+        )
     found = [h for h in text.doc.headings if h.level == 2]
     found_folded = [fold(h.text) for h in found]
     last_line = text.doc.body_line
@@ -237,16 +284,12 @@ def _validate_sections(
         wrong = usual if heading == for_targets else for_targets
         if fold(heading) not in found_folded and wrong and fold(wrong) in found_folded:
             index = found_folded.index(fold(wrong))
-            reason = (
-                "every key figure in practice.yml is a target"
-                if heading == for_targets
-                else "practice.yml reports results"
-            )
+            key = "sections.targets-only" if heading == for_targets else "sections.results"
             yield Problem(
                 text.path,
                 found[index].line,
                 "sections",
-                f"{reason}: title this section '## {heading}', not '## {wrong}'",
+                msg(key, heading=heading, wrong=wrong),
             )
             position = max(position, index)
             last_line = found[index].line
@@ -257,7 +300,7 @@ def _validate_sections(
                     text.path,
                     last_line,
                     "sections",
-                    f"missing the section '## {heading}' (sections, in order: {listed})",
+                    msg("sections.missing", heading=heading, order=listed),
                 )
             continue
         index = found_folded.index(fold(heading))
@@ -266,8 +309,12 @@ def _validate_sections(
                 text.path,
                 found[index].line,
                 "sections",
-                f"the section '## {heading}' is out of order: it comes before "
-                f"'## {found[position].text}' (sections, in order: {listed})",
+                msg(
+                    "sections.out-of-order-before",
+                    heading=heading,
+                    before=found[position].text,
+                    order=listed,
+                ),
             )
         position = max(position, index)
         last_line = found[index].line
@@ -297,9 +344,12 @@ def check_practice(
         yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
         yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
         yield from check_evidence(doc, source.facts_path, vocabularies)
+        yield from _validate_contact_roles(doc, source.facts_path, content.project.language_codes)
+        yield from validate_letters_of_values(source.facts_path, doc)
     for text in source.texts.values():
-        if text.language == "ro":
-            yield from validate_romanian_letters(text.path, text.doc.raw)
+        yield from validate_romanian_letters(
+            text.path, text.doc.raw, romanian=text.language == "ro"
+        )
         yield from schema_problems(text_validator, text.doc.front_matter, text.path)
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
         targets_only = _targets_only(data.get("figures"))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from goodpractice.core.base.messages import Message, Param, msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import shorten
 from goodpractice.core.checks.placeholders import PLACEHOLDER
@@ -36,7 +37,11 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
     for index, contact in enumerate(contacts if isinstance(contacts, list) else []):
         if not isinstance(contact, dict):
             continue
-        name = contact.get("name") or f"contact {index + 1}"
+        name: Param = (
+            str(contact["name"])
+            if contact.get("name")
+            else msg("contacts.unnamed", number=index + 1)
+        )
         consent = contact.get("consent")
         where = field_name(("contacts", index, "consent"))
         if consent is None:
@@ -44,46 +49,40 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
                 path,
                 doc.line_of(("contacts", index)),
                 where,
-                f"{name} has no consent record; the site shows a contact only with the "
-                "person's consent: add consent with given: true, the date (YYYY-MM-DD) and "
-                "the source (for example: signed form), or remove the contact",
+                msg("contacts.no-consent", name=name),
             )
         elif isinstance(consent, dict) and consent.get("given") not in (True, PLACEHOLDER):
             yield Problem(
                 path,
                 doc.line_of(("contacts", index, "consent", "given")),
                 where,
-                f"{name} has not given consent (given is not true); remove the contact",
+                msg("contacts.consent-not-given", name=name),
             )
 
 
 def _personal_data(text: str) -> Iterator[tuple[str, str]]:
-    """('e-mail address' or 'phone number', what was found) in ``text``, decoded."""
+    """('email' or 'phone', what was found) in ``text``, decoded."""
     for candidate in dict.fromkeys((text, unquote(text))):
         for match in _EMAIL.finditer(candidate):
-            yield "e-mail address", match.group(0)
+            yield "email", match.group(0)
         for match in _PHONE.finditer(candidate):
             if _looks_like_phone(match.group(0)):
-                yield "phone number", match.group(0).strip()
+                yield "phone", match.group(0).strip()
 
 
-def _message(kind: str, value: str, path: str, where: str = "in the text") -> str:
-    if not path.startswith("practices/"):
-        # Only a case study has contacts: anywhere else the address or number goes.
-        return (
-            f"the {kind} '{shorten(value)}' is written {where}; remove it: the site publishes "
-            "a person's details only as a contact of a case study (contacts in practice.yml, "
-            "with the person's consent)"
-        )
-    advice = (
-        " (the site then shows it hidden from address harvesters)"
-        if kind == "e-mail address"
-        else ""
-    )
-    return (
-        f"the {kind} '{shorten(value)}' is written {where}; move it to contacts in "
-        f"practice.yml with the person's consent{advice}"
-    )
+def _message(kind: str, value: str, path: str, where: str = "word.in-the-text") -> Message:
+    """Move it to contacts (a case study), or remove it (a page: only case studies have
+    contacts). ``kind`` is email or phone; ``where`` the words for the place it was found."""
+    action = "move" if path.startswith("practices/") else "remove"
+    return msg(_PERSONAL_DATA[action, kind], value=shorten(value), where=msg(where))
+
+
+_PERSONAL_DATA = {
+    ("move", "email"): "personal-data.move-email",
+    ("move", "phone"): "personal-data.move-phone",
+    ("remove", "email"): "personal-data.remove-email",
+    ("remove", "phone"): "personal-data.remove-phone",
+}
 
 
 def validate_personal_data_in_text(
@@ -114,7 +113,7 @@ def validate_personal_data_in_yaml(
                 path,
                 doc.line_of(where),
                 field_name(where),
-                _message(kind, found, path, "here"),
+                _message(kind, found, path, "word.here"),
             )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from goodpractice.core.base.languages import suffix_language
 from goodpractice.core.base.links import SiteSources, neutral
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.uris import practice_uri
@@ -97,8 +98,8 @@ def check(content: RawContent, layout: SiteLayout | None = None) -> list[Problem
 
 
 def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
-    if page.uri.endswith(".ro.md"):
-        yield from validate_romanian_letters(page.path, page.doc.raw)
+    romanian = suffix_language(page.uri) == "ro"
+    yield from validate_romanian_letters(page.path, page.doc.raw, romanian=romanian)
     yield from validate_links(page.path, page.doc.links, sources, page.uri)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from goodpractice.core.base.messages import joined, msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import shorten
 from goodpractice.core.checks.limits import validate_limits
@@ -32,8 +33,6 @@ from goodpractice.core.readers.markdowndoc import MarkdownDocument
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.rendering import Element, Rendered, render_text
 from goodpractice.core.readers.sourcelines import SourceLines
-
-_CODE_REASON = "it could run code, load another site or collect readers' input"
 
 
 def _local_name(tag: str) -> str:
@@ -55,15 +54,14 @@ def _validate_html_elements(
                 path,
                 line,
                 "html",
-                f"the HTML element <{element.tag}> is not allowed ({_CODE_REASON}); remove it",
+                msg("html.dangerous-element", element=element.tag),
             )
         else:
             yield Problem(
                 path,
                 line,
                 "html",
-                f"the HTML element <{element.tag}> is not in the allowed list; write the text "
-                "in Markdown instead",
+                msg("html.unknown-element", element=element.tag),
             )
 
 
@@ -79,14 +77,14 @@ def _validate_attributes(
                     path,
                     lines.line_of(name),
                     "html",
-                    f"the attribute '{name}' on <{element.tag}> would run a script; remove it",
+                    msg("html.event-attribute", attribute=name, element=element.tag),
                 )
             elif element.tag in policy.tags and not policy.allows_attribute(element.tag, name):
                 yield Problem(
                     path,
                     lines.line_of(f"{name}=", name),
                     "html",
-                    f"the attribute '{name}' is not allowed on <{element.tag}>; remove it",
+                    msg("html.attribute-not-allowed", attribute=name, element=element.tag),
                 )
             elif name == "style":
                 yield from _validate_style(path, element, value, policy, lines)
@@ -103,8 +101,7 @@ def _validate_style(
                 path,
                 lines.line_of(prop, "style"),
                 "html",
-                f"the style property '{shorten(prop, 30)}' is not allowed on <{element.tag}>; "
-                "remove it",
+                msg("html.style-property", property=shorten(prop, 30), element=element.tag),
             )
 
 
@@ -120,9 +117,11 @@ def _validate_reserved_ids(
                 path,
                 lines.line_of(value, element.text),
                 "html",
-                f"the id '{shorten(value)}' is reserved for the site (ids starting with "
-                + " or ".join(f"'{prefix}'" for prefix in reserved)
-                + "); choose another id (a heading's id is made from its words)",
+                msg(
+                    "html.reserved-id",
+                    id=shorten(value),
+                    prefixes=joined([f"'{prefix}'" for prefix in reserved], "word.or"),
+                ),
             )
 
 
@@ -146,8 +145,7 @@ def _validate_url_schemes(
                 path,
                 lines.line_of(url, f"{scheme}:"),
                 "links",
-                f"'{shorten(url)}' is a {scheme}: link, which is not allowed; link to a web "
-                "page (https://…) or to a file beside the text",
+                msg("links.unsafe-scheme", url=shorten(url), scheme=scheme),
             )
 
 
@@ -161,8 +159,7 @@ def _validate_external_images(
                 path,
                 lines.line_of(url),
                 "images",
-                f"image '{shorten(url)}' is on another website and readers' browsers would "
-                "contact it; save the image beside the text and write ![description](file.png)",
+                msg("images.other-site", url=shorten(url)),
             )
 
 
@@ -177,8 +174,7 @@ def _validate_image_alt(
                 path,
                 lines.line_of(src) if src else lines.line_of("<img", "!["),
                 "images",
-                f"image '{shorten(src)}' has no alt text; describe what it shows: "
-                f"![description]({shorten(src)})",
+                msg("images.no-alt", target=shorten(src)),
             )
 
 

@@ -8,6 +8,7 @@ and the validator and the content can never disagree.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from goodpractice.core.base.messages import Message, Param, msg
 from goodpractice.core.base.problems import Problem
-from goodpractice.core.base.text import nearest, quote_list
+from goodpractice.core.base.text import nearest, quote_list, shorten
 from goodpractice.core.readers.vocabularies import Vocabularies
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
@@ -82,99 +84,111 @@ def schema_problems(
 
 def _explained(
     error: ValidationError, location: tuple[str | int, ...]
-) -> Iterator[tuple[Any, str]]:
+) -> Iterator[tuple[Any, Message]]:
     """One (field, message) per problem: every unknown field of a mapping is named."""
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         schema = error.schema if isinstance(error.schema, dict) else {}
         allowed = sorted(schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(allowed)):
             similar = nearest(extra, allowed)
-            expected = (
-                f"did you mean {quote_list(similar)}?"
+            hint = (
+                msg("hint.did-you-mean", values=quote_list(similar))
                 if similar
-                else f"allowed: {', '.join(allowed)}"
+                else msg("hint.allowed", values=", ".join(allowed))
             )
-            yield (*location, extra), f"unknown field '{extra}'; {expected}"
+            yield (*location, extra), msg("schema.unknown-field", field=extra, hint=hint)
         return
     yield _explain(error, location)
 
 
-def _explain(error: ValidationError, location: tuple[str | int, ...]) -> tuple[Any, str]:
+def _explain(error: ValidationError, location: tuple[str | int, ...]) -> tuple[Any, Message]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
     if kind == "required":
         missing = str(error.message).split("'")[1]
-        return (*location, missing), "required field is missing"
+        return (*location, missing), msg("schema.required")
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
         field = extra[0] if extra else "?"
         similar = nearest(field, allowed)
-        expected = (
-            f"did you mean {quote_list(similar)}?" if similar else f"allowed: {', '.join(allowed)}"
+        hint = (
+            msg("hint.did-you-mean", values=quote_list(similar))
+            if similar
+            else msg("hint.allowed", values=", ".join(allowed))
         )
-        return (*location, field), f"unknown field '{field}'; {expected}"
+        return (*location, field), msg("schema.unknown-field", field=field, hint=hint)
     if kind == "enum" and "x-vocabulary" in schema:
         vocabulary = schema["x-vocabulary"]
         close = nearest(str(error.instance), [str(t) for t in schema["enum"]])
         hint = (
-            f"did you mean {quote_list(close)}?" if close else f"see vocabularies/{vocabulary}.yml"
+            msg("hint.did-you-mean", values=quote_list(close))
+            if close
+            else msg("hint.choose-from-list")
         )
-        return location, f"unknown term '{error.instance}' in vocabulary '{vocabulary}'; {hint}"
+        return location, msg(
+            "schema.unknown-term",
+            value=shorten(str(error.instance)),
+            file=f"vocabularies/{vocabulary}.yml",
+            hint=hint,
+        )
     if kind == "enum":
-        return (
-            location,
-            f"'{error.instance}' is not allowed; expected one of {quote_list(schema['enum'])}",
+        return location, msg(
+            "schema.not-allowed",
+            value=shorten(str(error.instance)),
+            allowed=quote_list(schema["enum"]),
         )
     if kind == "type":
-        return (
-            location,
-            f"expected {_type_words(error.validator_value)}, got {_describe(error.instance)}",
-        )
+        return location, _type_problem(error, location)
     if kind == "pattern":
-        expected = schema.get("description", f"text matching {error.validator_value}")
-        return location, f"'{error.instance}' has the wrong form; expected {_lower_first(expected)}"
+        form = schema.get("x-form")
+        expected = (
+            msg(f"form.{form}") if form else msg("form.pattern", pattern=str(error.validator_value))
+        )
+        return location, msg(
+            "schema.wrong-form", value=shorten(str(error.instance)), expected=expected
+        )
     if kind == "minItems":
-        return location, f"expected at least {error.validator_value} item(s)"
+        return location, msg("schema.min-items", count=int(error.validator_value))
     if kind == "uniqueItems":
-        return location, "the same value is listed twice"
+        return location, msg("schema.twice")
     if kind in ("minLength", "maxLength"):
-        bound = "at least" if kind == "minLength" else "at most"
-        return location, f"expected {bound} {error.validator_value} characters"
+        key = "schema.min-length" if kind == "minLength" else "schema.max-length"
+        return location, msg(key, count=int(error.validator_value))
     if kind in ("minimum", "maximum"):
-        bound = "at least" if kind == "minimum" else "at most"
-        return location, f"expected a number {bound} {error.validator_value}"
-    return location, error.message
+        key = "schema.minimum" if kind == "minimum" else "schema.maximum"
+        return location, msg(key, count=int(error.validator_value))
+    return location, msg("schema.other", detail=str(error.message))
 
 
-_TYPE_WORDS = {
-    "object": "a mapping of fields",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-}
+def _type_problem(error: ValidationError, location: tuple[str | int, ...]) -> Message:
+    """A list written as text gets the list written out; other types say what was found."""
+    expected = error.validator_value
+    names = expected if isinstance(expected, list) else [expected]
+    if names == ["array"] and isinstance(error.instance, str) and location:
+        items = [item.strip() for item in re.split(r"[,;]", error.instance) if item.strip()]
+        name = location[-1] if isinstance(location[-1], str) else ""
+        fix = f"{name}: [{', '.join(items)}]" if name else f"[{', '.join(items)}]"
+        return msg("schema.list-as-text", fix=fix)
+    words = [msg(f"type.{n}") if n in _TYPES else str(n) for n in names]
+    wanted: Param = words[0]
+    for word in words[1:]:
+        wanted = msg("type.either", first=wanted, second=word)
+    return msg("schema.wrong-type", expected=wanted, found=_describe(error.instance))
 
 
-def _type_words(value: object) -> str:
-    names = value if isinstance(value, list) else [value]
-    return " or ".join(_TYPE_WORDS.get(str(n), str(n)) for n in names)
+_TYPES = frozenset({"object", "array", "string", "integer", "number", "boolean"})
 
 
-def _describe(instance: object) -> str:
+def _describe(instance: object) -> Message:
     if instance is None:
-        return "nothing"
+        return msg("found.nothing")
     if isinstance(instance, bool):
-        return "true/false"
+        return msg("found.boolean")
     if isinstance(instance, int | float):
-        return f"the number {instance}"
+        return msg("found.number", value=str(instance))
     if isinstance(instance, str):
-        return f"the text '{instance[:40]}'"
+        return msg("found.text", value=shorten(instance, 40))
     if isinstance(instance, list):
-        return "a list"
-    return "a mapping"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
+        return msg("found.list")
+    return msg("found.mapping")

@@ -13,8 +13,12 @@ from goodpractice.core.base.links import (
     resolves,
     site_target,
 )
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
+from goodpractice.core.checks.plaintext import yaml_strings
+from goodpractice.core.checks.schema import field_name
 from goodpractice.core.readers.markdowndoc import SourceLink
+from goodpractice.core.readers.yamlsafe import YamlDocument
 
 
 def validate_links(
@@ -30,26 +34,41 @@ def validate_links(
                 path,
                 link.line,
                 "links",
-                f"'{target}' is an absolute link; link to the .md file relative to this one",
+                msg("links.absolute", target=target),
             )
             continue
         uri = docs_link_target(page_uri, target) if page_uri else site_target(path, target)
         if uri is None or not resolves(uri, sources):
-            yield Problem(path, link.line, "links", f"'{target}' resolves to no page or file")
+            yield Problem(path, link.line, "links", msg("links.nowhere", target=target))
 
 
 _CEDILLA = {"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"}
 
 
-def validate_romanian_letters(path: str, text: str, first_line: int = 1) -> Iterator[Problem]:
-    """Romanian is written with comma-below ș and ț, not the cedilla forms ş and ţ."""
+def validate_romanian_letters(
+    path: str, text: str, first_line: int = 1, *, romanian: bool = True
+) -> Iterator[Problem]:
+    """Romanian is written with comma-below ș and ț, not the cedilla forms ş and ţ: in Romanian
+    text, and in the Romanian names of an English text (``romanian=False``)."""
+    key = "spelling.cedilla" if romanian else "spelling.cedilla-names"
     for offset, line in enumerate(text.splitlines()):
-        wrong = sorted({c for c in line if c in _CEDILLA})
-        if wrong:
-            fixes = ", ".join(f"'{c}' with '{_CEDILLA[c]}'" for c in wrong)
+        fixes = _cedilla_fixes(line)
+        if fixes:
+            yield Problem(path, first_line + offset, "spelling", msg(key, fixes=fixes))
+
+
+def validate_letters_of_values(path: str, doc: YamlDocument) -> Iterator[Problem]:
+    """Names and other text in a YAML file (organisations, places, sources) use comma-below
+    letters too: they are Romanian words whatever the language of the page."""
+    for where, value in yaml_strings(doc.data):
+        fixes = _cedilla_fixes(value)
+        if fixes:
+            field = field_name(where)
             yield Problem(
-                path,
-                first_line + offset,
-                "spelling",
-                f"cedilla letters in Romanian text; replace {fixes} (comma below)",
+                path, doc.line_of(where), field, msg("spelling.cedilla-names", fixes=fixes)
             )
+
+
+def _cedilla_fixes(text: str) -> str:
+    wrong = sorted({c for c in text if c in _CEDILLA})
+    return ", ".join(f"'{c}' → '{_CEDILLA[c]}'" for c in wrong)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goodpractice.core.base.problems import Problem, Severity
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, Problem, Severity
 from goodpractice.core.checks.schema import VOCABULARY_SCHEMA, render_vocabulary_schema
 from goodpractice.core.checks.texts import validate_romanian_letters
 from goodpractice.core.readers.content import RawContent
@@ -40,8 +41,7 @@ def validate_term_texts(content: RawContent) -> Iterator[Problem]:
                             vocabulary.path,
                             _text_line(vocabulary, term, key),
                             f"terms.{term.id}.{key}.{lang}",
-                            f"missing the '{lang}' text of '{key}'; every language of the site "
-                            "needs it",
+                            msg("vocabulary.term-text-missing", language=lang, key=key),
                         )
 
 
@@ -75,8 +75,8 @@ def validate_vocabulary_schema(content: RawContent) -> Iterator[Problem]:
         yield Problem(
             content.project.relative(path) if path.exists() else f"schema/{VOCABULARY_SCHEMA}",
             1,
-            "(file)",
-            "out of date with vocabularies/; run 'goodpractice schema' and commit the result",
+            FILE,
+            msg("schema.stale"),
         )
 
 
@@ -108,8 +108,7 @@ def validate_fit_criteria(content: RawContent) -> Iterator[Problem]:
                     vocabulary.path,
                     _text_line(vocabulary, term, "facts"),
                     f"terms.{term.id}.facts",
-                    f"'{name}' is not a fact the checklist can show; use one of: "
-                    + ", ".join(FIT_FACTS),
+                    msg("fit.unknown-fact", name=str(name), facts=", ".join(FIT_FACTS)),
                 )
     yield from _fit_guide(content, vocabulary)
 
@@ -129,15 +128,13 @@ def _fit_guide(content: RawContent, vocabulary: Vocabulary) -> Iterator[Problem]
         if isinstance(meta, dict) and meta.get("id") == guide.get("id"):
             if any(part.id == guide.get("chapter") for part in source.parts.values()):
                 return
-            message = f"the guide '{guide.get('id')}' has no chapter '{guide.get('chapter')}'"
+            message = msg(
+                "fit.guide-chapter-missing",
+                guide=str(guide.get("id")),
+                chapter=str(guide.get("chapter")),
+            )
             field = "guide.chapter"
             break
     else:
-        message, field = f"there is no guide '{guide.get('id')}'", "guide.id"
-    yield Problem(
-        vocabulary.path,
-        line,
-        field,
-        f"{message}; the self-assessment on case pages will not link the guide",
-        Severity.WARNING,
-    )
+        message, field = msg("fit.guide-missing", guide=str(guide.get("id"))), "guide.id"
+    yield Problem(vocabulary.path, line, field, message, Severity.WARNING)

@@ -72,10 +72,17 @@ class Contact:
     """A person readers may contact; only contacts with recorded consent are kept."""
 
     name: str
-    role: str | None = None
+    role: str | tuple[tuple[str, str], ...] | None = None  # one text, or (language, text)s
     organisation: str | None = None
     email: str | None = None
     phone: str | None = None
+
+    def role_in(self, language: str, default: str) -> str | None:
+        """The role in ``language``; a role given per language falls back to the default's."""
+        if isinstance(self.role, tuple):
+            by_language = dict(self.role)
+            return by_language.get(language) or by_language.get(default)
+        return self.role
 
 
 @dataclass(frozen=True)
@@ -208,10 +215,18 @@ def _resources(data: dict[str, Any] | None) -> Resources | None:
     return Resources(data["currency"], data.get("budget"), data.get("eu_contribution"))
 
 
+def _role(value: Any) -> str | tuple[tuple[str, str], ...] | None:
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), str(v)) for k, v in value.items()))
+    return value if isinstance(value, str) else None
+
+
 def _consented_contacts(items: Any) -> tuple[Contact, ...]:
     """Contacts whose consent is recorded; check rejects the others, this keeps them out anyway."""
     return tuple(
-        Contact(c["name"], c.get("role"), c.get("organisation"), c.get("email"), c.get("phone"))
+        Contact(
+            c["name"], _role(c.get("role")), c.get("organisation"), c.get("email"), c.get("phone")
+        )
         for c in items
         if isinstance(c.get("consent"), dict) and c["consent"].get("given") is True
     )

@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from babel.core import Locale
-
 from goodpractice.core.base.languages import suffix_language, with_suffix
 from goodpractice.core.base.links import neutral
-from goodpractice.core.base.problems import Problem, Severity
+from goodpractice.core.base.messages import Message, Param, joined, msg
+from goodpractice.core.base.problems import FILE, Problem, Severity
 from goodpractice.core.base.uris import doc_uri, practice_uri
 from goodpractice.core.readers.content import DocPage, RawContent
 from goodpractice.core.readers.markdowndoc import MarkdownDocument
@@ -252,6 +251,20 @@ def translation_report(raw: RawContent) -> Report:
 def _assess(document: Document, languages: list[str], report: Report) -> None:
     if not document.present:
         return  # nothing to translate; a missing folder content is reported elsewhere
+    unreadable = document.present - set(document.texts)
+    if unreadable:
+        # A file that does not parse has its own error. Without its text, which file is the
+        # original cannot be told: judging the others would give wrong advice about them.
+        original = next(lang for lang in languages if lang in document.present)
+        report.originals[document.site_uri] = original
+        for language in languages:
+            if language != original:
+                state = State.MISSING if language not in document.present else State.UNRECORDED
+                required = language in document.required
+                report.translations.append(
+                    Translation(document, language, original, state, required)
+                )
+        return
     original = _original_language(document.texts, languages)
     if original not in document.present:
         original = next(lang for lang in languages if lang in document.present)
@@ -286,8 +299,12 @@ def _translation(document: Document, language: str, original: str, report: Repor
                 path,
                 doc.front_matter.line_of((RECORD_KEY, "source")),
                 f"{RECORD_KEY}.source",
-                f"'{record.get('source')}' is not the language of the original of this text "
-                f"({document.paths[original]}); run 'goodpractice translations --stamp {path}'",
+                msg(
+                    "translation.wrong-source",
+                    source=str(record.get("source")),
+                    original=document.paths[original],
+                    path=path,
+                ),
             )
         )
         return Translation(document, language, original, State.OUTDATED, required, reviewed)
@@ -297,9 +314,12 @@ def _translation(document: Document, language: str, original: str, report: Repor
                 path,
                 doc.front_matter.line_of((RECORD_KEY, "source_hash")),
                 RECORD_KEY,
-                f"{document.paths[original]} changed since this translation was reviewed"
-                f"{f' ({reviewed})' if reviewed else ''}; bring the text up to date, then run "
-                f"'goodpractice translations --stamp {path}'",
+                msg(
+                    "translation.outdated" if reviewed else "translation.outdated-undated",
+                    original=document.paths[original],
+                    reviewed=reviewed or "",
+                    path=path,
+                ),
                 Severity.WARNING,
             )
         )
@@ -310,36 +330,45 @@ def _translation(document: Document, language: str, original: str, report: Repor
 def _missing_problem(document: Document, language: str, original: str) -> Problem:
     path = document.paths[language]
     if document.kind == "case-studies":
-        start = (
-            f"missing the {language} text; create {path} with a title, a summary and the "
-            "standard sections"
-        )
-        where = document.declared_in
+        start = msg("translation.case-text-missing", language=language, path=path)
+        where: Message = msg("translation.in-file", file=document.declared_in)
     else:
-        start = f"missing the {language} translation of {document.paths[original]}"
-        where = f"the front matter of {document.declared_in}"
+        start = msg(
+            "translation.page-missing", language=language, original=document.paths[original]
+        )
+        where = msg("translation.in-header-of", file=document.declared_in)
     others = [lang for lang in document.required if lang != language] or [original]
-    names = " and ".join(english_name(lang) for lang in others)
+    names = language_names(others)
     if document.declared:
         return Problem(
             path,
             1,
-            "(file)",
-            f"{start}; {document.declared_in} lists '{language}' under '{LANGUAGES_KEY}' "
-            f"(remove it there to publish in {names} only)",
+            FILE,
+            msg(
+                "translation.missing-but-declared",
+                start=start,
+                file=document.declared_in,
+                language=language,
+                names=names,
+            ),
         )
     return Problem(
         path,
         1,
-        "(file)",
-        f"{start}, or add '{LANGUAGES_KEY}: [{', '.join(others)}]' to {where} to publish it "
-        f"in {names} only",
+        FILE,
+        msg(
+            "translation.missing",
+            start=start,
+            declaration=f"{LANGUAGES_KEY}: [{', '.join(others)}]",
+            where=where,
+            names=names,
+        ),
     )
 
 
-def english_name(code: str) -> str:
-    """'Romanian' for ro: messages of ``check`` are in English."""
-    return str(Locale.parse("en").languages.get(code, code))
+def language_names(codes: list[str]) -> Param:
+    """'Romanian and English' in the reader's language (messages.yml: language-name.<code>)."""
+    return joined([msg(f"language-name.{code}") for code in codes])
 
 
 def _unrecorded_problem(document: Document, language: str, original: str) -> Problem:
@@ -348,8 +377,7 @@ def _unrecorded_problem(document: Document, language: str, original: str) -> Pro
         path,
         1,
         RECORD_KEY,
-        f"no translation record; once the text says what {document.paths[original]} says, "
-        f"run 'goodpractice translations --stamp {path}'",
+        msg("translation.unrecorded", original=document.paths[original], path=path),
         Severity.WARNING,
     )
 
@@ -368,7 +396,11 @@ def _validate_declared_languages(document: Document, languages: list[str]) -> It
                 document.declared_in,
                 line,
                 LANGUAGES_KEY,
-                f"'{item}' is not a language of the site; expected one of {', '.join(languages)}",
+                msg(
+                    "language.unknown",
+                    language=str(item),
+                    languages=", ".join(f"'{code}'" for code in languages),
+                ),
             )
 
 
@@ -380,15 +412,9 @@ def _validate_one_original(document: Document, original: str) -> Iterator[Proble
     path = document.paths[original]
     line = doc.front_matter.line_of((RECORD_KEY,))
     if len(document.present) == 1:
-        message = (
-            f"this text is a translation, but no other language file exists to be its "
-            f"original; remove '{RECORD_KEY}' or add the original"
-        )
+        message = msg("translation.no-original")
     else:
-        message = (
-            "every language file of this text says it is a translation; remove "
-            f"'{RECORD_KEY}' from the original"
-        )
+        message = msg("translation.all-translations")
     yield Problem(path, line, RECORD_KEY, message)
 
 

@@ -29,11 +29,11 @@ def spelled_out(email: str) -> str:
     return " [at] ".join(part.replace(".", " [dot] ") for part in (user, domain))
 
 
-def shown_contact(contact: Contact) -> ShownContact:
+def shown_contact(contact: Contact, language: str, default: str) -> ShownContact:
     user, domain = contact.email.split("@", 1) if contact.email else (None, None)
     return ShownContact(
         name=contact.name,
-        role=contact.role,
+        role=contact.role_in(language, default),
         organisation=contact.organisation,
         email_user=user,
         email_domain=domain,

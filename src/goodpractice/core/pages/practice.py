@@ -316,5 +316,8 @@ def render_contacts(site: Site, practice: Practice, language: str) -> str:
         site,
         "contacts.html",
         labels=site.labels.for_language(language),
-        contacts=[shown_contact(contact) for contact in practice.contacts],
+        contacts=[
+            shown_contact(contact, language, site.project.default_language)
+            for contact in practice.contacts
+        ],
     )

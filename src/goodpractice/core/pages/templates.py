@@ -35,10 +35,15 @@ def _environment(templates: Path) -> Environment:
 
 
 def render_template(site: Site, name: str, **context: object) -> str:
-    template = _environment(site.project.overrides_dir / "goodpractice").get_template(name)
-    html = template.render(**context)
+    html = render_from(site.project.overrides_dir, name, **context)
     # A blank line would end Python-Markdown's raw HTML block early.
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_from(overrides: Path, name: str, **context: object) -> str:
+    """A template of ``overrides/goodpractice/``, for pages made without a Site (serve's error
+    page, when the content cannot be loaded)."""
+    return _environment(overrides / "goodpractice").get_template(name).render(**context)
 
 
 def with_front_matter(front: Mapping[str, object], body: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, Problem
 from goodpractice.core.readers.files import TextSource, parse_markdown_file, parse_yaml_file
 from goodpractice.core.readers.labels import Labels, load_labels
 from goodpractice.core.readers.longdoc_sources import LongDocSource, load_longdocs
@@ -107,9 +108,7 @@ def _load_practice(project: Project, folder: Path, problems: list[Problem]) -> P
     source = PracticeSource(rel_folder, facts_path, None)
     facts_file = folder / PRACTICE_FILE
     if not facts_file.is_file():
-        problems.append(
-            Problem(facts_path, 1, "(file)", "missing; every case-study folder needs practice.yml")
-        )
+        problems.append(Problem(facts_path, 1, FILE, msg("practice.facts-missing")))
     else:
         source.facts = parse_yaml_file(facts_file, facts_path, problems)
     for language in project.language_codes:

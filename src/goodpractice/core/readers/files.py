@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, HEADER, Problem
 from goodpractice.core.readers.markdowndoc import FrontMatterError, MarkdownDocument, parse_markdown
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -23,10 +24,7 @@ class TextSource:
     doc: MarkdownDocument
 
 
-LINK_MESSAGE = (
-    "is a symbolic link; the site publishes only real files of the repository: replace the "
-    "link with the file itself"
-)
+LINK_MESSAGE = msg("file.symlink")
 
 
 def read_text(
@@ -34,25 +32,23 @@ def read_text(
 ) -> tuple[str | None, Problem | None]:
     """Read a UTF-8 text file, or say in words why it cannot be read."""
     if path.is_symlink():
-        return None, Problem(rel, 1, "(file)", LINK_MESSAGE)
+        return None, Problem(rel, 1, FILE, LINK_MESSAGE)
     size = path.stat().st_size
     if size > limit:
-        kind = "content files" if limit == MAX_FILE_BYTES else ".yml files"
+        kind = msg("word.content-files" if limit == MAX_FILE_BYTES else "word.yml-files")
         bound = f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} KB"
-        return None, Problem(
-            rel, 1, "(file)", f"file is {size:,} bytes; {kind} must stay under {bound}"
-        )
+        return None, Problem(rel, 1, FILE, msg("file.too-large", size=size, kind=kind, bound=bound))
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Windows Notepad's "Unicode": the commonest wrong encoding after the legacy code pages.
-        return None, Problem(rel, 1, "(file)", "saved as UTF-16; save the file as UTF-8")
+        return None, Problem(rel, 1, FILE, msg("file.utf16"))
     if b"\x00" in data:
-        return None, Problem(rel, 1, "(file)", "binary data where text was expected")
+        return None, Problem(rel, 1, FILE, msg("file.binary"))
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, Problem(rel, line, "(file)", "not UTF-8 text; save the file as UTF-8")
+        return None, Problem(rel, line, FILE, msg("file.not-utf8"))
 
 
 def parse_yaml_file(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
@@ -63,7 +59,7 @@ def parse_yaml_file(path: Path, rel: str, problems: list[Problem]) -> YamlDocume
     try:
         return load_yaml(text)
     except YamlSyntaxError as exc:
-        problems.append(Problem(rel, exc.line, "(yaml)", exc.message))
+        problems.append(Problem(rel, exc.line, FILE, exc.message))
         return None
 
 
@@ -75,5 +71,5 @@ def parse_markdown_file(path: Path, rel: str, problems: list[Problem]) -> Markdo
     try:
         return parse_markdown(text)
     except (YamlSyntaxError, FrontMatterError) as exc:
-        problems.append(Problem(rel, exc.line, "(front matter)", exc.message))
+        problems.append(Problem(rel, exc.line, HEADER, exc.message))
         return None

@@ -63,3 +63,28 @@ def _git(root: Path, *args: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
+
+
+def versions(root: Path, rel: str) -> list[tuple[str, str]]:
+    """(commit, day) of every commit that changed a file, newest first; [] without git."""
+    log = _git(root, "log", "--format=%H %ct", "--", rel)
+    found = []
+    for line in (log or "").splitlines():
+        commit, _, stamp = line.partition(" ")
+        if stamp.isdigit():
+            found.append((commit, datetime.fromtimestamp(int(stamp), UTC).date().isoformat()))
+    return found
+
+
+def text_at(root: Path, commit: str, rel: str) -> str | None:
+    """The file as it was in a commit."""
+    return _git(root, "show", f"{commit}:{rel}")
+
+
+def changed_since(root: Path, ref: str, rels: Iterable[str]) -> set[str]:
+    """Which of the files differ from their version in ``ref`` (a branch or a commit)."""
+    wanted = sorted(set(rels))
+    if not wanted:
+        return set()
+    names = _git(root, "diff", "--name-only", "--relative", ref, "--", *wanted)
+    return set((names or "").splitlines())

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, Problem
 from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -32,14 +33,16 @@ def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, l
         else (None, None)
     )
     if problem or text is None:
-        return Labels({}), [problem or Problem(rel, 1, "(file)", "missing")]
+        return Labels({}), [problem or Problem(rel, 1, FILE, msg("file.missing"))]
     try:
         doc = load_yaml(text)
     except YamlSyntaxError as exc:
         return Labels({}), [Problem(rel, exc.line, "labels", exc.message)]
     data = doc.data if isinstance(doc.data, dict) else {}
     problems = [
-        Problem(rel, doc.line_of((key,)), f"{key}.{lang}", f"missing the '{lang}' text")
+        Problem(
+            rel, doc.line_of((key,)), f"{key}.{lang}", msg("labels.missing-text", language=lang)
+        )
         for key, values in data.items()
         for lang in languages
         if not isinstance(values, dict) or not str(values.get(lang, "")).strip()

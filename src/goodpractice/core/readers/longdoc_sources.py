@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from goodpractice.core.base.problems import Problem
+from goodpractice.core.base.messages import msg
+from goodpractice.core.base.problems import FILE, Problem
 from goodpractice.core.readers.files import TextSource, parse_markdown_file, parse_yaml_file
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.walk import is_real_dir
@@ -88,6 +89,10 @@ class LongDocSource:
         return [p for p in listed if isinstance(p, str)] if isinstance(listed, list) else []
 
 
+# "the guide in guides/x/": the words for each kind of long document (messages.yml).
+_DOCUMENT_WORDS = {"curriculum": "word.the-curriculum", "guide": "word.the-guide"}
+
+
 def load_longdocs(project: Project, problems: list[Problem]) -> list[LongDocSource]:
     docs = []
     for kind in KINDS:
@@ -99,7 +104,15 @@ def load_longdocs(project: Project, problems: list[Problem]) -> list[LongDocSour
                 meta = parse_yaml_file(folder / kind.meta_file, meta_path, problems)
             else:
                 problems.append(
-                    Problem(meta_path, 1, "(file)", f"missing; the {kind.name} in {rel}/ needs it")
+                    Problem(
+                        meta_path,
+                        1,
+                        FILE,
+                        msg(
+                            "longdoc.meta-missing",
+                            document=msg(_DOCUMENT_WORDS[kind.name], folder=rel),
+                        ),
+                    )
                 )
             doc = LongDocSource(kind, rel, meta_path, meta)
             _load_texts(project, folder, doc.texts, doc.text_files, problems)
@@ -119,7 +132,7 @@ def _load_part(project: Project, kind: Kind, folder: Path, problems: list[Proble
         meta = parse_yaml_file(folder / kind.part_file, meta_path, problems)
     else:
         problems.append(
-            Problem(meta_path, 1, "(file)", f"missing; every part folder needs {kind.part_file}")
+            Problem(meta_path, 1, FILE, msg("longdoc.part-meta-missing", file=kind.part_file))
         )
     part = PartSource(folder.name, rel, meta_path, meta)
     _load_texts(project, folder, part.texts, part.text_files, problems)

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
 # Python-Markdown's fenced_code: a fence starts a line (never indented), may name a language
@@ -61,10 +62,10 @@ class MarkdownDocument:
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: Message) -> None:
         self.line = line
         self.message = message
-        super().__init__(message)
+        super().__init__(message.key)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -75,7 +76,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    raise FrontMatterError(1, "front matter opened with '---' is never closed by a '---' line")
+    raise FrontMatterError(1, msg("header.unclosed"))
 
 
 # Front matter holds a title, a summary and a few keys (a few hundred bytes); bounded so that
@@ -89,8 +90,7 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if raw_meta is not None and len(raw_meta) > MAX_FRONT_MATTER:
         raise FrontMatterError(
             1,
-            f"the front matter has {len(raw_meta):,} characters; it holds a title, a summary "
-            f"and a few fields, at most {MAX_FRONT_MATTER:,} characters",
+            msg("header.too-long", count=len(raw_meta), limit=MAX_FRONT_MATTER),
         )
     meta = load_yaml(raw_meta, line_offset=1) if raw_meta is not None else YamlDocument({}, {})
     headings, links = _scan_body(body, body_line)

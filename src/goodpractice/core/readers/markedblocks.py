@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import nearest, quote_list
 from goodpractice.core.readers.markdowndoc import fenced_lines
@@ -84,22 +85,23 @@ def validate_blocks(body: str, first_line: int, path: str) -> Iterator[Problem]:
                 path,
                 number,
                 "blocks",
-                f"'{line.strip()}' is not a block opener; write {marker} type \"Title\" "
-                '(for example !!! trainer-notes "Note pentru formator")',
+                msg("blocks.malformed", line=line.strip(), marker=marker),
             )
             continue
         kind = form.group("type")
         if kind not in BLOCK_TYPES:
             close = nearest(kind, sorted(BLOCK_TYPES))
-            hint = f"did you mean {quote_list(close)}?" if close else "see the README"
-            yield Problem(path, number, "blocks", f"unknown block type '{kind}'; {hint}")
+            hint = (
+                msg("hint.did-you-mean", values=quote_list(close)) if close else msg("hint.readme")
+            )
+            yield Problem(path, number, "blocks", msg("blocks.unknown-type", type=kind, hint=hint))
         following = next((text for text in lines[index + 1 :] if text.strip()), "")
         if not following.startswith("    "):
             yield Problem(
                 path,
                 number,
                 "blocks",
-                f"the '{kind}' block is empty; indent its text by four spaces under this line",
+                msg("blocks.empty", type=kind),
             )
 
 

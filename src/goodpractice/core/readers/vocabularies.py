@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import nearest, quote_list
 from goodpractice.core.readers.files import MAX_YAML_BYTES, read_text
@@ -94,7 +95,7 @@ def load_vocabularies(
             continue
         terms = doc.data.get("terms") if isinstance(doc.data, dict) else None
         if not isinstance(terms, dict):
-            problems.append(Problem(rel, 1, "terms", "expected a mapping 'terms:' of term ids"))
+            problems.append(Problem(rel, 1, "terms", msg("terms.not-a-mapping")))
             continue
         vocabulary_terms: dict[str, Term] = {}
         for term_id, body in terms.items():
@@ -139,9 +140,9 @@ def _alias_problems(
 ) -> Iterator[Problem]:
     """Aliases are a mapping from a language of the site to a list of short texts."""
     field_name = f"terms.{term_id}.{ALIASES}"
-    example = f"e.g. '{ALIASES}: {{{languages[0]}: [ONG]}}'"
+    example = f"{ALIASES}: {{{languages[0]}: [ONG]}}"
     if not isinstance(aliases, dict):
-        yield Problem(path, line, field_name, f"expected a list of words per language, {example}")
+        yield Problem(path, line, field_name, msg("aliases.not-per-language", example=example))
         return
     for lang, words in aliases.items():
         if lang not in languages:
@@ -149,13 +150,13 @@ def _alias_problems(
                 path,
                 line,
                 f"{field_name}.{lang}",
-                f"'{lang}' is not a language of the site ({', '.join(languages)})",
+                msg("language.unknown", language=str(lang), languages=quote_list(languages)),
             )
         elif not isinstance(words, list) or not all(
             isinstance(word, str) and word.strip() for word in words
         ):
             yield Problem(
-                path, line, f"{field_name}.{lang}", f"expected a list of words, {example}"
+                path, line, f"{field_name}.{lang}", msg("aliases.not-a-list", example=example)
             )
 
 
@@ -168,12 +169,14 @@ def _term_problems(
             path,
             line,
             f"terms.{term_id}",
-            "a term id is lowercase ASCII letters and digits joined by hyphens or dots",
+            msg("terms.bad-id"),
         )
     if not isinstance(body, dict):
-        yield Problem(path, line, f"terms.{term_id}", "expected a label per language")
+        yield Problem(path, line, f"terms.{term_id}", msg("terms.no-labels"))
         return
     for lang in languages:
         label = body.get(lang)
         if not isinstance(label, str) or not label.strip():
-            yield Problem(path, line, f"terms.{term_id}.{lang}", f"missing the '{lang}' label")
+            yield Problem(
+                path, line, f"terms.{term_id}.{lang}", msg("terms.missing-label", language=lang)
+            )

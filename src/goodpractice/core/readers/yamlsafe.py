@@ -7,10 +7,13 @@ JSON Schema cannot validate ``datetime.date`` objects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from goodpractice.core.base.messages import Message, msg
 
 Path = tuple[str | int, ...]
 
@@ -26,20 +29,9 @@ class _ContentLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                "aliases (*name) are not allowed in content files; write the value out",
-                event.start_mark,
-            )
+            raise _Refused(msg("yaml.alias"), event.start_mark)
         if self._depth >= MAX_DEPTH:
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                f"values are nested more than {MAX_DEPTH} levels deep; content files never "
-                "need that",
-                self.peek_event().start_mark,
-            )
+            raise _Refused(msg("yaml.too-deep", depth=MAX_DEPTH), self.peek_event().start_mark)
         self._depth += 1
         try:
             return super().compose_node(parent, index)
@@ -67,11 +59,19 @@ class YamlDocument:
         return self.lines.get(path, 1) + self.line_offset
 
 
+class _Refused(yaml.composer.ComposerError):
+    """Valid YAML that content files refuse (aliases, deep nesting), with its message."""
+
+    def __init__(self, message: Message, mark: yaml.Mark) -> None:
+        super().__init__(None, None, message.key, mark)
+        self.message = message
+
+
 class YamlSyntaxError(ValueError):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: Message) -> None:
         self.line = line
         self.message = message
-        super().__init__(f"line {line}: {message}")
+        super().__init__(f"line {line}: {message.key}")
 
 
 def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
@@ -82,12 +82,14 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         if node is None:
             return YamlDocument(None, {(): 1}, line_offset)
         data = loader.construct_document(node)
+    except _Refused as exc:
+        line = (exc.problem_mark.line + 1 if exc.problem_mark else 1) + line_offset
+        raise YamlSyntaxError(line, exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        raise YamlSyntaxError(line, _describe(exc)) from None
+        index, message = explain_yaml_error(exc, text.splitlines())
+        raise YamlSyntaxError(index + 1 + line_offset, message) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1 + line_offset, str(exc)) from None
+        raise YamlSyntaxError(1 + line_offset, msg("yaml.other", detail=str(exc))) from None
     finally:
         loader.dispose()
     _refuse_duplicate_keys(node, line_offset)
@@ -96,9 +98,55 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
     return YamlDocument(data, lines, line_offset)
 
 
-def _describe(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "invalid YAML: " + ("; ".join(parts) if parts else "cannot parse")
+_SPECIAL_CHARACTER = re.compile(r"found character '(.+?)' that cannot start any token")
+
+
+def explain_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, Message]:
+    """(0-based line, message) of a parser error, in the words of the likeliest mistake:
+    an unquoted colon, a tab, a line out of line, a quote or bracket never closed."""
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark.line if exc.problem_mark else 0
+    opened = exc.context_mark.line if exc.context_mark else at
+    text = lines[at] if at < len(lines) else ""
+    if "\t" in text or "'\\t'" in problem:
+        return at, msg("yaml.tab")
+    if problem == "mapping values are not allowed here":
+        fix = _quoted_value(text)
+        if fix is not None:
+            return at, msg("yaml.colon", key=fix[0], fix=fix[1])
+        return at, msg("yaml.indentation")
+    if "quoted scalar" in context:
+        return opened, msg("yaml.unclosed-quote")
+    if "flow sequence" in context or "flow mapping" in context:
+        return opened, msg("yaml.unclosed-bracket")
+    if "could not find expected ':'" in problem:
+        return opened, msg("yaml.no-colon")
+    special = _SPECIAL_CHARACTER.search(problem)
+    if special or "an alias" in context or "an anchor" in context:
+        character = special.group(1) if special else ("*" if "alias" in context else "&")
+        return at, msg("yaml.special-start", character=character)
+    if "found '<scalar>'" in problem:
+        # A quote left open runs on over the next lines until some later quote closes it.
+        unclosed = next((i for i in range(opened, at) if lines[i].count('"') % 2), None)
+        if unclosed is not None:
+            return unclosed, msg("yaml.unclosed-quote")
+        if any(quote in text for quote in "\"'"):
+            return at, msg("yaml.text-after-quote")
+    if "expected <block end>" in problem or "not allowed here" in problem:
+        return at, msg("yaml.indentation")
+    detail = "; ".join(part for part in (context, problem) if part)
+    return at, msg("yaml.other", detail=detail or "?")
+
+
+def _quoted_value(line: str) -> tuple[str, str] | None:
+    """('summary', 'summary: "A: b"') for a line whose value holds another ': '."""
+    stripped = line.strip()
+    item = "- " if stripped.startswith("- ") else ""
+    key, separator, value = stripped.removeprefix(item).partition(": ")
+    if not separator or not (": " in value or value.rstrip().endswith(":")):
+        return None
+    escaped = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+    return key, f'{item}{key}: "{escaped}"'
 
 
 def _refuse_duplicate_keys(node: yaml.Node, line_offset: int) -> None:
@@ -110,8 +158,7 @@ def _refuse_duplicate_keys(node: yaml.Node, line_offset: int) -> None:
             if key_node.value in seen:
                 raise YamlSyntaxError(
                     line,
-                    f"invalid YAML: the key '{key_node.value}' appears twice (first on line "
-                    f"{seen[key_node.value]}); keep one",
+                    msg("yaml.duplicate-key", key=key_node.value, first=str(seen[key_node.value])),
                 )
             seen[key_node.value] = line
             _refuse_duplicate_keys(value_node, line_offset)
