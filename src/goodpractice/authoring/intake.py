@@ -300,8 +300,10 @@ def _text_file(
     )
     parts = [f"---\n{front}---\n"]
     for term_id, term in vocabularies["sections"].terms.items():
-        parts.append(f"\n## {term.label(language)}\n")
         text = _text(answers, f"section-{term_id}")
+        if not text and term.extra.get("optional") is True:
+            continue  # an optional section left empty is left out
+        parts.append(f"\n## {term.label(language)}\n")
         if text:
             parts.append(f"\n{text}\n")
     return "".join(parts)
