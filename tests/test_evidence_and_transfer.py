@@ -57,6 +57,17 @@ def test_repository_cases_say_why_they_are_similar_in_both_languages() -> None:
     assert ro[0].href.startswith("../")
 
 
+def test_each_case_has_its_compare_file_in_each_language(built_repo: Path) -> None:
+    for prefix, word in (("", "Dovezi"), ("en/", "Evidence")):
+        page = (built_repo / f"{prefix}compare/index.html").read_text(encoding="utf-8")
+        assert word in page
+        case = json.loads(
+            (built_repo / f"{prefix}compare/data/socec-net.json").read_text(encoding="utf-8")
+        )
+        assert case["href"] == "../practices/socec-net/"
+        assert case["facts"]["evidence"]
+
+
 def test_export_lists_similar_ids_and_the_evidence_level(built_repo: Path) -> None:
     data = json.loads((built_repo / "data/practices.json").read_text(encoding="utf-8"))
     ids = {record["id"] for record in data["practices"]}
@@ -88,6 +99,7 @@ def test_compare_page_escapes_its_data(monkeypatch: pytest.MonkeyPatch) -> None:
 
     site = load_site(Project.at(REPO))
     hostile = {"rows": [["x", "</script><script>alert(1)</script>"]], "cases": {}}
+
     monkeypatch.setattr(compare, "compare_data", lambda site, language: hostile)
     html = compare.compare_page(site, "en")
     assert "<script>alert" not in html

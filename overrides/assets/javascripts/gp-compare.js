@@ -1,7 +1,8 @@
 // Compare case studies (issue 13). On the catalogue, each card gets a "Compare" box and a bar
 // links the chosen ones to /compare/?cases=a,b (the choice is kept for this tab only, in
 // sessionStorage). On the compare page, the table of the cases the address names is built from
-// the page's JSON with textContent only: nothing from the data is read as HTML.
+// their JSON files (compare/data/<id>.json, this site) with textContent only: nothing from the
+// data is read as HTML.
 (function () {
   "use strict";
 
@@ -104,7 +105,6 @@
     var messages = json("gp-compare-messages") || {};
     var data = json("gp-compare-data");
     var status = document.getElementById("gp-compare-status");
-    var place = document.getElementById("gp-compare-table");
     var max = parseInt(root.getAttribute("data-max"), 10) || 4;
     if (!data) {
       status.textContent = messages["error"] || "";
@@ -116,27 +116,47 @@
     var notes = [];
     asked.forEach(function (id) {
       if (ids.indexOf(id) !== -1) return;
-      if (ID.test(id) && Object.prototype.hasOwnProperty.call(data.cases, id)) ids.push(id);
+      if (ID.test(id) && data.ids.indexOf(id) !== -1) ids.push(id);
       else notes.push(messages["unknown"].replace("{id}", id.slice(0, 80)));
     });
     if (ids.length > max) {
       ids = ids.slice(0, max);
       notes.push(messages["too_many"]);
     }
-    if (ids.length < 2) notes.push(messages["too_few"]);
-    status.textContent = notes.join(" ");
-    if (ids.length < 2) return;
+    if (ids.length < 2) {
+      notes.push(messages["too_few"]);
+      status.textContent = notes.join(" ");
+      return;
+    }
+    status.textContent = [messages["loading"]].concat(notes).join(" ");
+    // Only the chosen cases' facts, from this site (compare/data/<id>.json).
+    var folder = root.getAttribute("data-folder");
+    Promise.all(ids.map(function (id) {
+      return fetch(folder + id + ".json", { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      });
+    })).then(function (cases) {
+      var byId = {};
+      ids.forEach(function (id, n) { byId[id] = cases[n]; });
+      status.textContent = notes.join(" ");
+      table(root, messages, data.rows, ids, byId);
+    }).catch(function () {
+      status.textContent = messages["error"];
+    });
+  }
 
-    var table = el("table", null, "gp-compare__grid");
-    var caption = el("caption", messages["caption"]);
-    table.appendChild(caption);
+  function table(root, messages, rows, ids, cases) {
+    var place = document.getElementById("gp-compare-table");
+    var grid = el("table", null, "gp-compare__grid");
+    grid.appendChild(el("caption", messages["caption"]));
     var head = el("thead");
     var row = el("tr");
     var corner = el("th", messages["fact"]);
     corner.scope = "col";
     row.appendChild(corner);
     ids.forEach(function (id) {
-      var item = data.cases[id];
+      var item = cases[id];
       var th = el("th");
       th.scope = "col";
       var link = el("a", item.title);
@@ -146,17 +166,17 @@
       row.appendChild(th);
     });
     head.appendChild(row);
-    table.appendChild(head);
+    grid.appendChild(head);
     var body = el("tbody");
-    data.rows.forEach(function (pair) {
+    rows.forEach(function (pair) {
       var key = pair[0];
-      if (!ids.some(function (id) { return data.cases[id].facts[key]; })) return;
+      if (!ids.some(function (id) { return cases[id].facts[key]; })) return;
       var tr = el("tr");
       var th = el("th", pair[1]);
       th.scope = "row";
       tr.appendChild(th);
       ids.forEach(function (id) {
-        var values = data.cases[id].facts[key] || ["—"];
+        var values = cases[id].facts[key] || ["—"];
         var td = el("td");
         if (values.length === 1) td.textContent = values[0];
         else {
@@ -168,17 +188,16 @@
       });
       body.appendChild(tr);
     });
-    table.appendChild(body);
+    grid.appendChild(body);
     // Wider than a phone: the box scrolls, so it is a labelled, focusable region.
     var box = el("div", null, "gp-compare__scroll");
     box.setAttribute("role", "region");
     box.setAttribute("tabindex", "0");
     box.setAttribute("aria-label", messages["caption"]);
-    box.appendChild(table);
+    box.appendChild(grid);
     place.appendChild(box);
-    document.title = messages["title"] + ": " + ids.map(function (id) { return data.cases[id].title; }).join(" · ");
-    var actions = document.getElementById("gp-compare-actions");
-    actions.hidden = false;
+    document.title = messages["title"] + ": " + ids.map(function (id) { return cases[id].title; }).join(" · ");
+    document.getElementById("gp-compare-actions").hidden = false;
     document.getElementById("gp-compare-print").addEventListener("click", function () {
       window.print();
     });

@@ -1,14 +1,17 @@
 """The compare page, ``/compare/?cases=a,b[,c,d]`` (issue 13): the facts of two to four case
 studies side by side, in the page's language.
 
-The page is static: it carries the facts of every case study, already in words, as JSON
-(escaped by ``tojson``), and gp-compare.js builds the table of the cases the address names with
-``textContent`` only. Without JavaScript the page says how to compare and links the catalogue.
-The address can be shared; each column links to its case study.
+The page is static. It carries the labels of the rows (escaped by ``tojson``); the facts of
+each case study, already in words, are a small JSON file of their own per language,
+``compare/data/<id>.json``, so the page fetches only the two to four it shows (from the same
+site) whatever the size of the catalogue (scripts/bench_evidence.py). gp-compare.js builds the
+table with ``textContent`` only. Without JavaScript the page says how to compare and links the
+catalogue. The address can be shared; each column links to its case study.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from goodpractice.core.base import pagemeta
@@ -23,12 +26,33 @@ from goodpractice.core.pages.templates import render_template, with_front_matter
 LEFT_OUT = frozenset({"sources", "contacts"})
 
 
-def compare_data(site: Site, language: str) -> dict[str, Any]:
+DATA_FOLDER = "compare/data"
+
+
+def case_facts(site: Site, practice_id: str, language: str) -> dict[str, Any]:
+    """One case study's facts in words, for one column of the table."""
+    data = compare_data(site, language, (practice_id,))
+    case: dict[str, Any] = data["cases"][practice_id]
+    return case
+
+
+def compare_files(site: Site) -> dict[str, dict[str, bytes]]:
+    """compare/data/<id>.json of every case study, by language (links relative to /compare/)."""
+    files: dict[str, dict[str, bytes]] = {}
+    for language in site.project.language_codes:
+        data = compare_data(site, language)
+        for pid, case in data["cases"].items():
+            text = json.dumps(case, ensure_ascii=False, sort_keys=True)
+            files.setdefault(f"{DATA_FOLDER}/{pid}.json", {})[language] = text.encode("utf-8")
+    return files
+
+
+def compare_data(site: Site, language: str, ids: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Every case study's facts in words: the rows' labels in order, and each case's values."""
     labels = site.labels.for_language(language)
     order: dict[str, str] = {"evidence": labels["factbox.evidence"]}
     cases: dict[str, Any] = {}
-    for pid in sorted(site.practices):
+    for pid in sorted(site.practices) if ids is None else ids:
         practice = site.practices[pid]
         text = practice.text(language, site.project.default_language)
         facts: dict[str, list[str]] = {}
@@ -74,7 +98,8 @@ def compare_page(site: Site, language: str) -> str:
         site,
         "compare.html",
         labels=labels,
-        data=compare_data(site, language),
+        rows=compare_data(site, language)["rows"],
+        ids=sorted(site.practices),
         messages=messages,
         max_compared=MAX_COMPARED,
         catalogue_href=url_between(COMPARE_URI, CATALOGUE_URI),

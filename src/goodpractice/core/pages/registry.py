@@ -81,4 +81,4 @@ def generated_pages(site: Site) -> Pages:
 
 def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
     """Files the generators add (QR codes): site-root uri -> {language: bytes}."""
-    return longdocs.longdoc_assets(site)
+    return {**longdocs.longdoc_assets(site), **compare.compare_files(site)}
