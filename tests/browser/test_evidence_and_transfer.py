@@ -97,6 +97,7 @@ def test_compare_page_in_both_languages(
 ) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{repo_server.url}/{LANGUAGES[language]}compare/?cases={CASE},{OTHER},nope,{CASE}")
+    page.wait_for_selector("table.gp-compare__grid")  # the chosen cases' files are fetched
     table = page.locator("table.gp-compare__grid")
     assert table.locator("thead th").count() == 3
     evidence = {"ro": "Dovezi", "en": "Evidence"}[language]

@@ -50,7 +50,12 @@ def compare_files(site: Site) -> dict[str, dict[str, bytes]]:
 def compare_data(site: Site, language: str, ids: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Every case study's facts in words: the rows' labels in order, and each case's values."""
     labels = site.labels.for_language(language)
-    order: dict[str, str] = {"evidence": labels["factbox.evidence"]}
+    # How strong the evidence is and the key figures first, as on the case page; a row no
+    # chosen case has is left out of the table.
+    order: dict[str, str] = {
+        "evidence": labels["factbox.evidence"],
+        "figures": labels["compare.figures"],
+    }
     cases: dict[str, Any] = {}
     for pid in sorted(site.practices) if ids is None else ids:
         practice = site.practices[pid]
@@ -69,7 +74,6 @@ def compare_data(site: Site, language: str, ids: tuple[str, ...] | None = None) 
             ]
         figures = figure_rows(site, practice, language)
         if figures:
-            order.setdefault("figures", labels["compare.figures"])
             facts["figures"] = [f"{f.value} {f.label} ({f.basis})" for f in figures]
         cases[pid] = {
             "title": text.title,
