@@ -19,6 +19,8 @@ SHARED = ("mkdocs.yml", "vocabularies", "i18n", "schema", "overrides")
 
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+# Every test run prints its PDFs afresh: no PDF comes from the cache of an earlier build.
+os.environ.setdefault("GOODPRACTICE_PDF_CACHE", "off")
 
 # Check's messages are printed in English unless a test chooses a language (--lang ro, or
 # this variable): the assertions below quote the English catalogue (i18n/messages.yml).

@@ -40,12 +40,18 @@ def pagefind_executable() -> Path:
 
 def index_site(project: Project, site_dir: Path) -> list[str]:
     """Index ``site_dir`` in place; return one line saying what was indexed."""
+    output = run_pagefind(site_dir, site_dir / BUNDLE_DIR)
+    return [_summary(output)]
+
+
+def run_pagefind(pages_dir: Path, bundle_dir: Path) -> str:
+    """Index the HTML under ``pages_dir`` into ``bundle_dir``; return Pagefind's report."""
     command = [
         str(pagefind_executable()),
         "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
+        str(pages_dir),
+        "--output-path",
+        str(bundle_dir),
         # The fact box is metadata and filters (search-data.html), not text to quote: its
         # labels made the excerpts ("Regiuni de dezvoltare București-Ilfov Județe ...").
         "--exclude-selectors",
@@ -60,8 +66,8 @@ def index_site(project: Project, site_dir: Path) -> list[str]:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("Pagefind failed:\n" + "\n".join(detail))
-    _remove_unused_ui(site_dir / BUNDLE_DIR)
-    return [_summary(done.stdout)]
+    _remove_unused_ui(bundle_dir)
+    return done.stdout
 
 
 # Pagefind writes its ready-made interfaces too; the site uses only pagefind.js (with its

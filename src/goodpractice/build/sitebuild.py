@@ -19,6 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from goodpractice.build.offline import publish_offline
 from goodpractice.build.pdfhandouts import HandoutError, build_handouts
 from goodpractice.build.publish import publish_open_web
 from goodpractice.build.search_index import SearchIndexError, index_site
@@ -45,6 +46,14 @@ def _pdf_handouts(project: Project, staging: Path) -> list[str]:
         raise BuildError(str(exc)) from None
 
 
+def _offline_copies(project: Project, site_dir: Path) -> list[str]:
+    """The teaching material for a device and for a USB stick, with its own search index."""
+    try:
+        return publish_offline(project, site_dir)
+    except SearchIndexError as exc:
+        raise BuildError(str(exc)) from None
+
+
 def _search_index(project: Project, site_dir: Path) -> list[str]:
     """Pagefind indexes the staged site, so a failed index keeps the previous site too."""
     try:
@@ -57,6 +66,8 @@ POST_BUILD_STEPS: list[PostBuildStep] = [
     # Exports, feeds and sitemap dates.
     publish_open_web,
     _pdf_handouts,
+    # After the PDFs, which the offline copies hold.
+    _offline_copies,
     # The search index comes last, so it reads the pages as they are published.
     _search_index,
 ]

@@ -18,6 +18,11 @@ def number(value: int, locale: str) -> str:
     return str(format_decimal(value, locale=locale))
 
 
+def megabytes(size: int, locale: str) -> str:
+    """2_345_678 bytes are '2,3 MB' in Romanian and '2.3 MB' in English."""
+    return f"{format_decimal(round(size / 1_000_000, 1), format='0.0', locale=locale)} MB"
+
+
 def partial_date(value: str, locale: str) -> str:
     """'2014' stays '2014'; '2014-09' is 'septembrie 2014' / 'September 2014'; a day is long."""
     parts = [int(p) for p in value.split("-")]

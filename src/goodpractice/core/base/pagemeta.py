@@ -31,6 +31,8 @@ TRAINER_TOGGLE = "gp_trainer_toggle"
 HOME = "gp_home"
 # The printed variant of a whole-document page (participant, trainer, full).
 PRINT_VARIANT = "gp_print_variant"
+# The "keep for offline use" control of a page: labels, addresses, messages (issue 12).
+OFFLINE = "gp_offline"
 # The HTML of a case study's contacts (our template), drawn after the sanitised text, so no
 # contributed HTML can carry the data attributes that contacts.js joins into an address.
 CONTACTS = "gp_contacts"
@@ -42,7 +44,7 @@ CASE_BLOCKS = "gp_case_blocks"
 # own records (SiteOutput.trusted_html, notices), never from a page's metadata.
 HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS, HOME, CASE_BLOCKS})
 # Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
-DATA_KEYS = frozenset({JSONLD})
+DATA_KEYS = frozenset({JSONLD, OFFLINE})
 
 # The only front-matter keys a hand-written page (docs/) may set; the build drops any other
 # (Material's template, redirect, icon, status, subtitle... and every gp_* key above).
@@ -63,6 +65,7 @@ PLATFORM_KEYS = frozenset(
         JSONLD,
         TRAINER_TOGGLE,
         PRINT_VARIANT,
+        OFFLINE,
     }
 )
 # Every key a generated page may carry: the build drops any other, whatever set it.

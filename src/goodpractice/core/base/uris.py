@@ -20,6 +20,10 @@ TRANSLATIONS_URI = "translations/index.md"
 CURRICULUM_URI = "curriculum/index.md"
 GUIDES_URI = "guides/index.md"
 COMPARE_URI = "compare/index.md"
+# Working offline: what a trainer can keep on a device, and the USB copy (issue 12).
+OFFLINE_URI = "offline/index.md"
+# The page the USB copy shows in place of search, which needs the online site.
+OFFLINE_SEARCH_URI = "offline/search/index.md"
 
 # Vocabulary (and URL folder) -> the practice.yml field whose terms its pages list.
 TAXONOMIES = {"themes": "themes", "target-groups": "target_groups", "regions": "regions"}
@@ -64,6 +68,12 @@ def print_uri(folder: str, variant: str) -> str:
     )
 
 
+def pdf_name(doc_id: str, language: str, variant: str = "full") -> str:
+    """The file name of a PDF handout, kept beside the page it prints (``socec-net-ro.pdf``)."""
+    suffix = "" if variant == "full" else f"-{variant}"
+    return f"{doc_id}-{language}{suffix}.pdf"
+
+
 def page_url(uri: str) -> str:
     """The directory URL of a docs-tree page: 'practices/x/index.md' -> 'practices/x/'."""
     is_index = posixpath.basename(uri) == "index.md"
@@ -74,6 +84,12 @@ def page_url(uri: str) -> str:
 def site_path(uri: str, language: str, default_language: str) -> str:
     """The site path of a docs-tree page: ``about.md`` in English is ``en/about/``."""
     return language_prefix(language, default_language) + page_url(uri)
+
+
+def public_url(site_url: str | None, uri: str, language: str, default_language: str) -> str:
+    """The address of a page on the public site (``site_url``); site-absolute without it."""
+    path = site_path(uri, language, default_language)
+    return f"{site_url}{path}" if site_url else f"/{path}"
 
 
 def relative_url(from_path: str, to_path: str) -> str:

@@ -13,20 +13,22 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from goodpractice.core.base import pagemeta
-from goodpractice.core.base.languages import language_prefix
-from goodpractice.core.base.links import Link, site_link
+from goodpractice.core.base.links import Link, is_external, site_link, site_target
 from goodpractice.core.base.uris import (
     CURRICULUM_URI,
     GUIDES_URI,
     doc_uri,
     part_uri,
+    pdf_name,
     practice_uri,
     print_uri,
-    site_path,
+    public_url,
     url_between,
 )
 from goodpractice.core.model.longdocs import Activity, LongDoc, Part
 from goodpractice.core.model.site import Site
+from goodpractice.core.pages.handout import case_sheet
+from goodpractice.core.pages.offline import keep_block
 from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
 from goodpractice.core.pages.templates import Pages, render_template, with_front_matter
 from goodpractice.core.readers.content import RawContent
@@ -39,12 +41,6 @@ from goodpractice.core.readers.markedblocks import (
     strip_trainer_blocks,
 )
 
-
-def pdf_name(doc_id: str, language: str, variant: str) -> str:
-    suffix = "" if variant == "full" else f"-{variant}"
-    return f"{doc_id}-{language}{suffix}.pdf"
-
-
 # --- Which pages exist (known before content is valid, so check can resolve links) ---------
 
 
@@ -55,30 +51,6 @@ def longdoc_uris(raw: RawContent) -> list[str]:
         uris += [part_uri(doc.folder, part_id) for part_id in doc.parts]
         uris += [print_uri(doc.folder, variant) for variant in doc.kind.variants]
     return sorted(set(uris))
-
-
-@dataclass(frozen=True)
-class PrintJob:
-    """One PDF: the whole-document page to print and where the PDF goes, site-relative."""
-
-    page: str  # e.g. en/curriculum/print-trainer/
-    pdf: str  # e.g. en/curriculum/metode-practice-en-trainer.pdf
-
-
-def print_jobs(site: Site) -> list[PrintJob]:
-    jobs = []
-    default = site.project.default_language
-    for doc in site.longdocs:
-        for language in site.project.language_codes:
-            prefix = language_prefix(language, default)
-            for variant in doc.kind.variants:
-                jobs.append(
-                    PrintJob(
-                        site_path(print_uri(doc.folder, variant), language, default),
-                        f"{prefix}{doc.folder}/{pdf_name(doc.id, language, variant)}",
-                    )
-                )
-    return jobs
 
 
 # --- Rendering ------------------------------------------------------------------------------
@@ -115,6 +87,15 @@ class _Renderer:
         self.default = site.project.default_language
         self.labels = site.labels.for_language(language)
         self.base_url = site.project.site_url or ""
+        self.annex = annex_practices(doc)
+        # On the whole-document pages, a link to a part or to a case in the annex is a link
+        # inside the page, so it stays inside the PDF too (issue 12).
+        self.print_uris = frozenset(print_uri(doc.folder, v) for v in doc.kind.variants)
+        self.print_anchors = {
+            part_uri(doc.folder, part.id): part_anchor(part.id) for part in doc.parts
+        }
+        self.print_anchors |= {practice_uri(pid): case_anchor(pid) for pid in self.annex}
+        self.print_anchors[doc_uri(doc.folder)] = COVER_ANCHOR
 
     # helpers
 
@@ -133,8 +114,7 @@ class _Renderer:
         return value.get(self.language) or value[self.default]
 
     def online_url(self, uri: str) -> str:
-        path = site_path(uri, self.language, self.default)
-        return f"{self.base_url}{path}" if self.base_url else f"/{path}"
+        return public_url(self.base_url, uri, self.language, self.default)
 
     def qr(self, uri: str, on_page: str | None = None) -> dict[str, object]:
         """The QR code of page ``uri`` as shown on page ``on_page`` (default: itself)."""
@@ -147,6 +127,12 @@ class _Renderer:
         uris += [part_uri(self.doc.folder, part.id) for part in self.doc.parts]
         return {qr_uri(self.online_url(uri)): qr_file(self.online_url(uri)) for uri in uris}
 
+    def href(self, from_uri: str, to_uri: str) -> str:
+        """A link from one page of the site to another, or to its place in a whole-document page."""
+        if from_uri in self.print_uris and to_uri in self.print_anchors:
+            return f"#{self.print_anchors[to_uri]}"
+        return url_between(from_uri, to_uri)
+
     def position(self, part: Part) -> str:
         key = f"longdoc.{self.doc.kind.parts_field}.position"
         return self.labels[key].format(number=part.number, count=len(self.doc.parts))
@@ -156,7 +142,7 @@ class _Renderer:
         for practice_id in ids:
             practice = self.site.practices[practice_id]
             title = practice.text(self.language, self.default).title
-            links.append(Link(title, url_between(from_uri, practice_uri(practice_id))))
+            links.append(Link(title, self.href(from_uri, practice_uri(practice_id))))
         return links
 
     def facts(self, part: Part, from_uri: str) -> PartFacts:
@@ -168,7 +154,7 @@ class _Renderer:
             prerequisites=[
                 Link(
                     self.doc.part(other).text(self.language, self.default).title,
-                    url_between(from_uri, part_uri(self.doc.folder, other)),
+                    self.href(from_uri, part_uri(self.doc.folder, other)),
                 )
                 for other in part.prerequisites
             ],
@@ -188,23 +174,42 @@ class _Renderer:
         )
 
     def body(self, source_path: str, body: str, uri: str) -> str:
-        return rewrite_links(body, lambda target: site_link(source_path, uri, target))
+        return rewrite_links(body, lambda target: self._link(source_path, uri, target))
+
+    def _link(self, source_path: str, uri: str, target: str) -> str:
+        if uri in self.print_uris and not is_external(target):
+            resolved = site_target(source_path, target)
+            if resolved in self.print_anchors:
+                return f"#{self.print_anchors[resolved]}"
+        return site_link(source_path, uri, target)
 
     def template(self, name: str, **context: object) -> str:
         return render_template(self.site, name, labels=self.labels, **context)
 
-    def contents(self, from_uri: str, anchors: bool) -> list[dict[str, object]]:
+    def contents(self, from_uri: str) -> list[dict[str, object]]:
+        """The contents; on a whole-document page each entry also names its anchor, where the
+        PDF printer writes the page number (build/pdfhandouts.py)."""
+        in_print = from_uri in self.print_uris
         return [
             {
                 "position": self.position(part),
                 "title": part.text(self.language, self.default).title,
                 "summary": part.text(self.language, self.default).summary,
-                "href": f"#part-{part.id}"
-                if anchors
-                else url_between(from_uri, part_uri(self.doc.folder, part.id)),
+                "href": self.href(from_uri, part_uri(self.doc.folder, part.id)),
+                "anchor": part_anchor(part.id) if in_print else None,
                 "duration": self.duration(part.duration),
             }
             for part in self.doc.parts
+        ]
+
+    def annex_contents(self, from_uri: str) -> list[dict[str, object]]:
+        return [
+            {
+                "title": self.site.practices[pid].text(self.language, self.default).title,
+                "href": self.href(from_uri, practice_uri(pid)),
+                "anchor": case_anchor(pid),
+            }
+            for pid in self.annex
         ]
 
     # pages
@@ -233,9 +238,15 @@ class _Renderer:
             downloads=downloads,
             qr=self.qr(uri),
         )
-        contents = self.template("longdoc-contents.html", items=self.contents(uri, anchors=False))
+        contents = self.template(
+            "longdoc-contents.html", items=self.contents(uri), annex=[], annex_anchor=None
+        )
         body = self.body(text.path, text.body, uri)
-        front = {"title": text.title, "description": text.summary}
+        front = {
+            "title": text.title,
+            "description": text.summary,
+            pagemeta.OFFLINE: keep_block(self.site, self.language, uri),
+        }
         # The navigation names this page "Curriculum"; the heading gives the document's title.
         heading = f"# {_escape_heading(text.title)}"
         return with_front_matter(front, f"{heading}\n\n{header}\n\n{body}\n\n{contents}")
@@ -281,18 +292,24 @@ class _Renderer:
         text = self.doc.text(self.language, self.default)
         cover = self.template(
             "longdoc-print-cover.html",
+            anchor=COVER_ANCHOR,
             summary=text.summary,
             variant=self.labels[f"longdoc.variant.{variant}"],
             qr=self.qr(doc_uri(self.doc.folder), uri),
-            items=self.contents(uri, anchors=True),
         )
-        sections = [cover, self._printable(text.path, text.body, uri, variant)]
+        contents = self.template(
+            "longdoc-contents.html",
+            items=self.contents(uri),
+            annex=self.annex_contents(uri),
+            annex_anchor=ANNEX_ANCHOR,
+        )
+        sections = [cover, contents, self._printable(text.path, text.body, uri, variant)]
         for part in self.doc.parts:
             part_text = part.text(self.language, self.default)
             sections.append(
                 self.template(
                     "longdoc-print-part.html",
-                    id=part.id,
+                    anchor=part_anchor(part.id),
                     position=self.position(part),
                     title=part_text.title,
                     summary=part_text.summary,
@@ -301,6 +318,8 @@ class _Renderer:
                 )
             )
             sections.append(self._printable(part_text.path, part_text.body, uri, variant))
+        if self.annex:
+            sections.append(self._annex(uri))
         front = {
             "title": text.title,
             "description": text.summary,
@@ -312,10 +331,36 @@ class _Renderer:
         }
         return with_front_matter(front, "\n\n".join(sections))
 
+    def _annex(self, uri: str) -> str:
+        """Fact sheets of the case studies the parts draw on, at the end of the document."""
+        sheets = [
+            case_sheet(self.site, self.site.practices[pid], self.language, uri, case_anchor(pid))
+            for pid in self.annex
+        ]
+        return self.template("longdoc-annex.html", anchor=ANNEX_ANCHOR, sheets=sheets)
+
     def _printable(self, path: str, body: str, uri: str, variant: str) -> str:
         if variant == "participant":
             body = strip_trainer_blocks(body)
         return shift_headings(open_collapsed(self.body(path, body, uri)))
+
+
+# Anchors of the whole-document pages; "gp-" ids are ours alone (check refuses them in content).
+COVER_ANCHOR = "gp-cover"
+ANNEX_ANCHOR = "gp-annex"
+
+
+def part_anchor(part_id: str) -> str:
+    return f"gp-part-{part_id}"
+
+
+def case_anchor(practice_id: str) -> str:
+    return f"gp-case-{practice_id}"
+
+
+def annex_practices(doc: LongDoc) -> list[str]:
+    """The case studies a document's parts draw on, in the order they are first used."""
+    return list(dict.fromkeys(pid for part in doc.parts for pid in part.practices))
 
 
 def _escape_heading(title: str) -> str:
@@ -387,4 +432,4 @@ def _guides_index(site: Site, guides: list[LongDoc]) -> dict[str, str]:
     return pages
 
 
-__all__ = ["PrintJob", "longdoc_pages", "longdoc_uris", "print_jobs"]
+__all__ = ["annex_practices", "longdoc_pages", "longdoc_uris"]

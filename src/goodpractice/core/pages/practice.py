@@ -11,7 +11,9 @@ from goodpractice.core.base.text import slug
 from goodpractice.core.base.uris import (
     TAXONOMIES,
     organisation_uri,
+    pdf_name,
     practice_uri,
+    public_url,
     term_uri,
     url_between,
 )
@@ -22,6 +24,7 @@ from goodpractice.core.opendata.jsonld import practice_jsonld
 from goodpractice.core.pages.contacts import shown_contact
 from goodpractice.core.pages.evidence import evidence_view
 from goodpractice.core.pages.facets import filtered_catalogue
+from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
 from goodpractice.core.pages.search import search_data
 from goodpractice.core.pages.templates import render_template, with_front_matter
 from goodpractice.core.readers.content import RawContent
@@ -66,8 +69,9 @@ def practice_page(site: Site, practice: Practice, language: str) -> str:
     }
     factbox = render_factbox(site, practice, language)
     summary = render_template(site, "summary.html", summary=text.summary)
+    handout = render_handout_links(site, practice, language)
     body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
-    return with_front_matter(front, f"{summary}\n\n{factbox}\n\n{body}")
+    return with_front_matter(front, f"{summary}\n\n{handout}\n\n{factbox}\n\n{body}")
 
 
 def render_factbox(site: Site, practice: Practice, language: str) -> str:
@@ -119,7 +123,10 @@ def cost_rows(site: Site, practice: Practice, language: str) -> list[Row]:
     ]
 
 
-def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
+def fact_rows(
+    site: Site, practice: Practice, language: str, from_uri: str | None = None
+) -> list[Row]:
+    """The facts of a case study, linked as seen from ``from_uri`` (default: its own page)."""
     vocab = site.vocabularies
     labels = site.labels.for_language(language)
     locale = site.project.language(language).locale
@@ -134,7 +141,7 @@ def fact_rows(site: Site, practice: Practice, language: str) -> list[Row]:
             for term in ids
         ]
 
-    page = practice_uri(practice.id)
+    page = from_uri or practice_uri(practice.id)
 
     rows = [
         Row("status", labels["factbox.status"], terms("statuses", (practice.status,))),
@@ -321,3 +328,36 @@ def render_contacts(site: Site, practice: Practice, language: str) -> str:
             for contact in practice.contacts
         ],
     )
+
+
+# --- The printed handout (issue 12) -----------------------------------------------------------
+
+
+def practice_url(site: Site, practice: Practice, language: str) -> str:
+    """The public address of a case study's page: printed with its QR code."""
+    project = site.project
+    return public_url(
+        project.site_url, practice_uri(practice.id), language, project.default_language
+    )
+
+
+def render_handout_links(site: Site, practice: Practice, language: str) -> str:
+    """The link to the PDF handout (on screen) and the QR code to the page (on paper only)."""
+    url = practice_url(site, practice, language)
+    return render_template(
+        site,
+        "practice-handout.html",
+        labels=site.labels.for_language(language),
+        pdf_href=pdf_name(practice.id, language),
+        qr={"url": url, "src": qr_src(url, practice_uri(practice.id))},
+    )
+
+
+def practice_qr_files(site: Site) -> dict[str, dict[str, bytes]]:
+    """The QR code file of every case study's page, by site-root uri and language."""
+    files: dict[str, dict[str, bytes]] = {}
+    for practice in site.practices.values():
+        for language in site.project.language_codes:
+            url = practice_url(site, practice, language)
+            files.setdefault(qr_uri(url), {})[language] = qr_file(url)
+    return files

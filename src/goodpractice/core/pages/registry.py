@@ -17,6 +17,7 @@ from goodpractice.core.pages import (
     compare,
     dashboard,
     longdocs,
+    offline,
     practice,
     search,
     taxonomy,
@@ -46,6 +47,7 @@ GENERATORS = [
     Generator("longdocs", longdocs.longdoc_uris, longdocs.longdoc_pages),
     Generator("search", lambda raw: [SEARCH_URI], search.search_pages),
     Generator("compare", lambda raw: [COMPARE_URI], compare.compare_pages),
+    Generator("offline", offline.offline_uris, offline.offline_pages),
     Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
     Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
 ]
@@ -81,4 +83,8 @@ def generated_pages(site: Site) -> Pages:
 
 def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
     """Files the generators add (QR codes): site-root uri -> {language: bytes}."""
-    return {**longdocs.longdoc_assets(site), **compare.compare_files(site)}
+    return (
+        longdocs.longdoc_assets(site)
+        | practice.practice_qr_files(site)
+        | compare.compare_files(site)
+    )
