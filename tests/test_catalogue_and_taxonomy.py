@@ -134,7 +134,8 @@ def test_fact_box_terms_link_to_pages_that_exist(built_search: Path) -> None:
         assert "../../regions/vest/" in internal
         assert "../../target-groups/long-term-unemployed/" in internal
         for href in internal:
-            folder = href.split("?", 1)[0]  # the catalogue filtered by a county: its page
+            # The catalogue filtered by a county, the indicators' map: the page itself.
+            folder = href.split("?", 1)[0].split("#", 1)[0]
             assert (page.parent / folder / "index.html").resolve().exists(), href
 
 
@@ -190,7 +191,8 @@ def test_case_study_is_indexed_with_its_terms_and_their_aliases(built_search: Pa
     indexed after the prose, so excerpts still come from the prose."""
     for language, words in (("", ["ONG", "șomaj", "Timiș"]), ("en/", ["NGO", "jobless"])):
         html = (built_search / f"{language}practices/gamma/index.html").read_text("utf-8")
-        body = html[html.index("data-pagefind-body") :]
+        # Up to the blocks drawn after the indexed part (map, similar practices, checklist).
+        body = html[html.index("data-pagefind-body") : html.index('class="gp-case-blocks"')]
         terms = re.search(r'<p id="gp-search-terms" hidden>(.*?)</p>', body, re.S)
         assert terms, language
         assert body.rindex("<h2") < body.index('id="gp-search-terms"')  # after the prose

@@ -35,7 +35,7 @@ CASES = [
         f"{Y}:21: themes[1]: 'social-econmy' is not in the list of allowed values "
         "(vocabularies/themes.yml); did you mean 'social-economy', 'social-entrepreneurship'?",
     ),
-    ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'?"),
+    ("unknown-field", f"{Y}:34: license: unknown field 'license'; did you mean 'licence'"),
     (
         "date-format",
         f"{Y}:34: added: '01.11.2026' has the wrong form; expected a day written YYYY-MM-DD "
@@ -63,7 +63,7 @@ CASES = [
     (
         "missing-section",
         f"{R}:14: sections: missing the section '## Rezultate' (sections, in order: Context, "
-        "Obiective, Activități, Rezultate, Lecții și transferabilitate)",
+        "Obiective, Activități, Rezultate, Lecții și transferabilitate; optional: Dificultăți)",
     ),
     (
         "results-of-targets",
@@ -111,6 +111,60 @@ CASES = [
         f"{R}:8: spelling: cedilla letters in Romanian text; replace 'ş' → 'ș' (comma below)",
     ),
     ("docs-broken-link", "docs/about.ro.md:7: links: 'guide.md' resolves to no page or file"),
+    # Evidence and transfer (issue 13).
+    (
+        "evidence-targets-with-results",
+        f"{Y}:36: evidence.level: 'targets-stated' says the sources give only targets, but "
+        "figures[1] ('jobs-created') is a reported result (basis: achieved); make it a target "
+        "or choose 'results-reported' or 'results-evaluated'",
+    ),
+    (
+        "evidence-results-without-results",
+        f"{Y}:36: evidence.level: 'results-reported' says the sources report results, but every "
+        "key figure is a target; choose 'targets-stated' or mark the results reported "
+        "(basis: achieved)",
+    ),
+    (
+        "evidence-evaluation-missing",
+        f"{Y}:36: evidence.evaluation: 'results-evaluated' needs the independent evaluation among "
+        "the sources: add 'evaluation:' with its number in sources (1 for the first)",
+    ),
+    (
+        "evidence-evaluation-unexpected",
+        f"{Y}:37: evidence.evaluation: only results evaluated independently name an evaluation, "
+        "and 'results-reported' is not such a level; remove 'evaluation:' or change the level",
+    ),
+    (
+        "figure-source-unknown",
+        f"{Y}:27: figures[1].source: there is no source 3: sources lists 1 (numbered from 1)",
+    ),
+    (
+        "reviewer-unnamed",
+        f"{Y}:38: evidence.validation.organisation: a review by 'partner' names who reviewed: "
+        "add 'organisation:' with the partner's name",
+    ),
+    (
+        "eu-contribution-exceeds-budget",
+        f"{Y}:43: resources.eu_contribution: the EU contribution (3,000,000) is larger than the "
+        "total budget (2,500,000); it is a part of the budget",
+    ),
+    (
+        "vocabulary-term-text",
+        "vocabularies/evidence-levels.yml:13: terms.targets-stated.description.en: missing the "
+        "'en' text of 'description'; every language of the site needs it",
+    ),
+    (
+        "fit-criteria-unknown-fact",
+        "vocabularies/fit-criteria.yml:17: terms.need.facts: 'budget' is not a fact the checklist "
+        "can show; use one of: themes, target_groups, organisations, resources, funding, "
+        "location, public_partners",
+    ),
+    (
+        "optional-section-out-of-order",
+        f"{R}:22: sections: the section '## Lecții și transferabilitate' is out of order: it comes "
+        "before '## Dificultăți' (sections, in order: Context, Obiective, Activități, Rezultate, "
+        "Lecții și transferabilitate; optional: Dificultăți)",
+    ),
     (
         "cedilla-in-values",
         f"{Y}:14: organisations[1].name: cedilla letters; Romanian words and names are written "
@@ -251,4 +305,28 @@ def test_a_targets_section_where_results_are_reported_is_reported(
     assert (
         f"{R}:18: sections: practice.yml reports results: title this section '## Rezultate', "
         "not '## Ținte'"
+    ) in result.output
+
+
+def test_fit_criteria_naming_a_missing_guide_chapter_is_a_warning(
+    project: Callable[..., Path],
+) -> None:
+    """Without the chapter the checklist still works, without the guide's link: said, not hidden."""
+    root = project("longdocs", "broken/fit-criteria-guide-chapter")
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert (
+        "vocabularies/fit-criteria.yml:9: guide.chapter: warning: the guide 'ghid' has no chapter "
+        "'evaluarea-potrivirei'; the self-assessment on case pages will not link the guide"
+    ) in result.output
+
+
+def test_a_figure_without_its_source_among_several_is_a_warning(
+    project: Callable[..., Path],
+) -> None:
+    result = run_cli("check", "--root", str(project("broken/figure-source-missing")))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{Y}:27: figures[2].source: warning: the case study has 2 sources: say which one gives "
+        "this figure (source: 1 for the first, up to 2)"
     ) in result.output

@@ -125,6 +125,8 @@ def test_filled_in_skeleton_passes_check(root: Path) -> None:
         target_groups=["vulnerable-groups"],
         figures=[],
         sources=[{"title": "Raport final"}],
+        evidence={"level": "targets-stated"},
+        resources={"budget": 2_500_000, "eu_contribution": 2_000_000, "currency": "ron"},
     )
     del data["contacts"]
     (folder / "practice.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")

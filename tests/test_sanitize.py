@@ -168,6 +168,9 @@ def test_build_sanitises_what_check_never_saw(project: Callable[..., Path]) -> N
     pages = ["practices/alpha/index.html", "en/practices/alpha/index.html", "about/index.html"]
     for page in pages:
         article = _article(root / "site" / page)
+        # A case study's map, similar practices and checklist come from our template after the
+        # sanitised text (pagemeta.CASE_BLOCKS): its SVG map is ours, not the hook's.
+        article = article.split('<div class="gp-case-blocks"', 1)[0]
         assert "INJECTED-TEXT" in article, page  # the hook did run
         for unsafe in (
             "<script",

@@ -5,8 +5,9 @@
 // through the two functions below:
 //
 //   gpCatalogueData.cards(url)     -> Promise of [{position, id, href, title, place, period,
-//                                     start, added, textLanguage, themes, facets}], in title
-//                                     order; facets: {theme: ["social-economy", ...], ...}
+//                                     start, added, textLanguage, themes, facets, evidence}],
+//                                     in title order; facets: {theme: ["social-economy", ...],
+//                                     ...}; evidence: {level, label, description} or null
 //   gpCatalogueData.summaries(url) -> Promise of [summary, ...], in the same order
 (function () {
   "use strict";
@@ -31,6 +32,8 @@
       facets[name] = row[7][i].map(function (code) { return index.facets[name][code]; });
     });
     var themes = names.indexOf("theme");
+    var level = facets.evidence && facets.evidence[0];
+    var badge = level && index.evidence ? index.evidence[level] : null;
     return {
       position: position,
       id: row[0],
@@ -42,7 +45,8 @@
       added: row[5],
       textLanguage: row[6],
       themes: themes < 0 ? [] : row[7][themes].map(function (code) { return index.themes[code]; }),
-      facets: facets
+      facets: facets,
+      evidence: badge ? { level: level, label: badge[0], description: badge[1] } : null
     };
   }
 

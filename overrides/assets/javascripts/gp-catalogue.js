@@ -242,6 +242,18 @@
   }
 
   // The markup of overrides/goodpractice/card.html: change both together.
+  // The same markup as overrides/goodpractice/evidence-badge.html (issue 13).
+  function evidenceBadge(evidence) {
+    var badge = element("p", "gp-evidence gp-evidence--" + evidence.level);
+    var words = element("span", "gp-evidence__badge");
+    words.appendChild(element("span", "gp-evidence__name", messages.evidence + ":"));
+    words.appendChild(document.createTextNode(" " + evidence.label));
+    badge.appendChild(words);
+    badge.appendChild(document.createTextNode(" "));
+    badge.appendChild(element("span", "gp-evidence__text", evidence.description));
+    return badge;
+  }
+
   function cardElement(card) {
     var item = element("li", "gp-card");
     item.setAttribute("data-practice", card.id);
@@ -256,6 +268,7 @@
     }
     item.appendChild(title);
     item.appendChild(summary);
+    if (card.evidence) item.appendChild(evidenceBadge(card.evidence));
     var facts = element("dl", "gp-card__facts");
     if (card.place) fact(facts, messages.place, card.place);
     if (card.period) fact(facts, messages.period, card.period);

@@ -197,6 +197,12 @@ def _facts(
     facts["figures"] = read_figures(figures, vocabularies, words, reading) if figures else []
     sources = answers.get("sources")
     facts["sources"] = read_sources(sources, reading) if sources else []
+    level = _first(answers, "evidence")
+    if level:
+        facts["evidence"] = {"level": level}
+    resources = _resources(answers)
+    if resources:
+        facts["resources"] = resources
     facts["licence"] = _first(answers, "licence")
     # The translation comes later: readers of the other language see the original with a notice.
     facts["languages"] = [language]
@@ -216,6 +222,21 @@ def _facts(
             )
         )
     return {key: value for key, value in facts.items() if value is not None}
+
+
+def _resources(answers: dict[str, Answer]) -> dict[str, Any] | None:
+    """The budget and the EU contribution with their currency; an amount that is not digits
+    (after spaces, dots and commas) is left as written, for check to name."""
+    currency = _first(answers, "resources-currency")
+    amounts: dict[str, Any] = {}
+    for name in ("budget", "eu_contribution"):
+        text = _text(answers, f"resources-{name}")
+        if text:
+            digits = text.replace(" ", "").replace(".", "").replace(",", "")
+            amounts[name] = int(digits) if digits.isdigit() else text
+    if not amounts:
+        return None
+    return {**amounts, "currency": currency} if currency else amounts
 
 
 def _first(answers: dict[str, Answer], key: str) -> str | None:
@@ -279,8 +300,10 @@ def _text_file(
     )
     parts = [f"---\n{front}---\n"]
     for term_id, term in vocabularies["sections"].terms.items():
-        parts.append(f"\n## {term.label(language)}\n")
         text = _text(answers, f"section-{term_id}")
+        if not text and term.extra.get("optional") is True:
+            continue  # an optional section left empty is left out
+        parts.append(f"\n## {term.label(language)}\n")
         if text:
             parts.append(f"\n{text}\n")
     return "".join(parts)

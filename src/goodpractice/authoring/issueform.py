@@ -136,7 +136,8 @@ def form_fields(spec: dict[str, Any], vocabularies: Vocabularies) -> list[dict[s
                 {
                     "id": f"section-{term_id}",
                     "type": "textarea",
-                    "required": field["required"],
+                    # An optional section (Difficulties) may stay empty.
+                    "required": field["required"] and term.extra.get("optional") is not True,
                     "label": f"{term.label('ro')} / {term.label('en')}",
                 }
                 for term_id, term in vocabularies["sections"].terms.items()

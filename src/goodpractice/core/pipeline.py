@@ -18,6 +18,7 @@ from goodpractice.core.base.problems import ContentError, Problem, errors
 from goodpractice.core.base.uris import HOME_URI
 from goodpractice.core.checks.runner import SiteLayout, check
 from goodpractice.core.model.site import Site, site_from
+from goodpractice.core.pages.caseblocks import practice_case_blocks
 from goodpractice.core.pages.home import home_blocks
 from goodpractice.core.pages.practice import practice_assets, practice_contacts
 from goodpractice.core.pages.registry import (
@@ -133,17 +134,7 @@ def _checked_site(project: Project) -> Site:
 def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
     notices = reader_notices(site)
     contents = _localised_contents(site)
-    trusted = {
-        **{
-            with_suffix(uri, language): {pagemeta.CONTACTS: html}
-            for uri, by_language in practice_contacts(site).items()
-            for language, html in by_language.items()
-        },
-        **{
-            with_suffix(HOME_URI, language): {pagemeta.HOME: html}
-            for language, html in home_blocks(site).items()
-        },
-    }
+    trusted = _trusted_html(site)
     return SiteOutput(
         site=site,
         contents=contents,
@@ -174,6 +165,22 @@ def _changed(
         if trusted.get(uri) != previous.trusted_html.get(uri):
             moved.add(uri)
     return frozenset(moved)
+
+
+def _trusted_html(site: Site) -> dict[str, dict[str, str]]:
+    """HTML of our own templates drawn on pages outside their Markdown: suffixed source uri ->
+    page metadata key -> HTML (a case study's page has its contacts and its blocks)."""
+    blocks: dict[str, dict[str, str]] = {}
+    by_key = (
+        (pagemeta.CONTACTS, practice_contacts(site)),
+        (pagemeta.CASE_BLOCKS, practice_case_blocks(site)),
+        (pagemeta.HOME, {HOME_URI: home_blocks(site)}),
+    )
+    for key, pages in by_key:
+        for uri, by_language in pages.items():
+            for language, html in by_language.items():
+                blocks.setdefault(with_suffix(uri, language), {})[key] = html
+    return blocks
 
 
 def _localised_contents(site: Site) -> dict[str, Page]:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from babel.core import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
+
+# CLDR puts a space between a currency code and the digits ("RON 2,500"); Babel does not.
+_CODE_BESIDE_DIGIT = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
 
 
 def number(value: int, locale: str) -> str:
@@ -33,3 +38,17 @@ def period(start: str | None, end: str | None, locale: str) -> str | None:
         return None
     first = partial_date(start, locale)
     return f"{first} – {partial_date(end, locale)}" if end else first
+
+
+def money(value: int, currency: str, locale: str) -> str:
+    """2500000 RON is '2.500.000 RON' in Romanian and 'RON 2,500,000' in English: the language's
+    currency pattern, without decimals (amounts are whole units)."""
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    whole = re.sub(r"\.0+", "", pattern.split(";")[0])
+    text = str(format_currency(value, currency, format=whole, locale=locale, currency_digits=False))
+    return _CODE_BESIDE_DIGIT.sub("\u00a0", text)
+
+
+def percent(share: float, locale: str) -> str:
+    """0.85 is '85 %' in Romanian and '85%' in English."""
+    return str(format_percent(share, locale=locale))

@@ -38,10 +38,13 @@ OFFLINE = "gp_offline"
 # The HTML of a case study's contacts (our template), drawn after the sanitised text, so no
 # contributed HTML can carry the data attributes that contacts.js joins into an address.
 CONTACTS = "gp_contacts"
+# The HTML of a case study's map, similar practices and self-assessment (issue 13, our
+# template), drawn after the text and outside the search index: they repeat other pages' words.
+CASE_BLOCKS = "gp_case_blocks"
 
 # Keys whose value is HTML made by our own templates. The adapter sets them from the core's
 # own records (SiteOutput.trusted_html, notices), never from a page's metadata.
-HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS, HOME})
+HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS, HOME, CASE_BLOCKS})
 # Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
 DATA_KEYS = frozenset({JSONLD, OFFLINE})
 

@@ -19,6 +19,7 @@ INDICATORS_URI = "indicators/index.md"
 TRANSLATIONS_URI = "translations/index.md"
 CURRICULUM_URI = "curriculum/index.md"
 GUIDES_URI = "guides/index.md"
+COMPARE_URI = "compare/index.md"
 # Working offline: what a trainer can keep on a device, and the USB copy (issue 12).
 OFFLINE_URI = "offline/index.md"
 # The page the USB copy shows in place of search, which needs the online site.

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from goodpractice.core.base.links import SiteSources
-from goodpractice.core.base.messages import msg
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.base.text import fold, quote_list
+from goodpractice.core.checks.evidence import check_evidence
 from goodpractice.core.checks.placeholders import (
     check_placeholders,
     covered_by_placeholder,
@@ -235,6 +236,8 @@ def _validate_contact_roles(
 
 # The heading a section takes in a case study whose key figures are all targets (sections.yml).
 TARGETS_ONLY = "targets_only"
+# A section a text may leave out (sections.yml); when present it stands in its place.
+OPTIONAL = "optional"
 
 
 def _targets_only(figures: object) -> bool:
@@ -256,11 +259,21 @@ def _section_headings(term: Term, language: str) -> tuple[str, str | None]:
 def _validate_sections(
     text: TextSource, vocabularies: Vocabularies, targets_only: bool = False
 ) -> Iterator[Problem]:
-    """The text has every standard section as a '## ' heading, in the standard order; where
-    every key figure is a target, the results section is titled as targets (sections.yml)."""
+    """The text has every standard section as a '## ' heading, in the standard order (an
+    optional one may be left out); where every key figure is a target, the results section is
+    titled as targets (sections.yml)."""
     sections = vocabularies.get("sections")
     if sections is None:
         return
+    required = [t for t in sections.terms.values() if t.extra.get(OPTIONAL) is not True]
+    optional = [t for t in sections.terms.values() if t.extra.get(OPTIONAL) is True]
+    listed: str | Message = ", ".join(t.label(text.language) for t in required)
+    if optional:
+        listed = msg(
+            "sections.order-optional",
+            order=listed,
+            optional=", ".join(t.label(text.language) for t in optional),
+        )
     found = [h for h in text.doc.headings if h.level == 2]
     found_folded = [fold(h.text) for h in found]
     last_line = text.doc.body_line
@@ -282,16 +295,13 @@ def _validate_sections(
             last_line = found[index].line
             continue
         if fold(heading) not in found_folded:
-            yield Problem(
-                text.path,
-                last_line,
-                "sections",
-                msg(
-                    "sections.missing",
-                    heading=heading,
-                    order=", ".join(t.label(text.language) for t in sections.terms.values()),
-                ),
-            )
+            if term.extra.get(OPTIONAL) is not True:
+                yield Problem(
+                    text.path,
+                    last_line,
+                    "sections",
+                    msg("sections.missing", heading=heading, order=listed),
+                )
             continue
         index = found_folded.index(fold(heading))
         if index < position:
@@ -299,7 +309,12 @@ def _validate_sections(
                 text.path,
                 found[index].line,
                 "sections",
-                msg("sections.out-of-order", heading=heading),
+                msg(
+                    "sections.out-of-order-before",
+                    heading=heading,
+                    before=found[position].text,
+                    order=listed,
+                ),
             )
         position = max(position, index)
         last_line = found[index].line
@@ -328,6 +343,7 @@ def check_practice(
         yield from _validate_regions_country(doc, source.facts_path, vocabularies)
         yield from _validate_priority_axis(doc, source.facts_path, vocabularies)
         yield from _validate_figure_parts(doc, source.facts_path, vocabularies)
+        yield from check_evidence(doc, source.facts_path, vocabularies)
         yield from _validate_contact_roles(doc, source.facts_path, content.project.language_codes)
         yield from validate_letters_of_values(source.facts_path, doc)
     for text in source.texts.values():

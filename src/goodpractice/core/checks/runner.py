@@ -28,7 +28,9 @@ from goodpractice.core.checks.safety import check_text
 from goodpractice.core.checks.schema import load_schema, make_validator, schema_problems
 from goodpractice.core.checks.texts import validate_links, validate_romanian_letters
 from goodpractice.core.checks.vocabularies import (
+    validate_fit_criteria,
     validate_romanian_labels,
+    validate_term_texts,
     validate_vocabulary_schema,
 )
 from goodpractice.core.model.translations import translation_problems
@@ -72,6 +74,8 @@ def check(content: RawContent, layout: SiteLayout | None = None) -> list[Problem
     sources = site_sources(content, layout.generated_pages)
     problems += validate_vocabulary_schema(content)
     problems += validate_romanian_labels(content)
+    problems += validate_term_texts(content)
+    problems += validate_fit_criteria(content)
     problems += validate_label_placeholders(content.labels, project.language_codes)
     # Missing texts (errors) and outdated translations (warnings): see model/translations.py.
     problems += translation_problems(content)

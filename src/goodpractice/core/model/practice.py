@@ -29,6 +29,34 @@ class Figure:
     kind: str
     value: int
     basis: str
+    source: int | None = None  # its number in sources (from 1); None: the only source
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Who reviewed a case study against its sources (vocabularies/reviewers.yml), and when."""
+
+    by: str
+    date: str
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How strong a case study's evidence is (vocabularies/evidence-levels.yml)."""
+
+    level: str
+    validation: Validation | None = None
+    evaluation: int | None = None  # the number of the evaluation in sources
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What the practice cost, in whole units of ``currency`` (vocabularies/currencies.yml)."""
+
+    currency: str
+    budget: int | None = None
+    eu_contribution: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +121,14 @@ class Practice:
     updated: str | None
     texts: dict[str, Text]
     contacts: tuple[Contact, ...] = ()
+    evidence: Evidence = Evidence("targets-stated")
+    resources: Resources | None = None
+
+    def figure_source(self, figure: Figure) -> Source | None:
+        """The source a figure comes from: the one it names, else the only one."""
+        if figure.source is not None:
+            return self.sources[figure.source - 1] if figure.source <= len(self.sources) else None
+        return self.sources[0] if len(self.sources) == 1 else None
 
     def text(self, language: str, fallback: str) -> Text:
         """The text in ``language``, else in ``fallback``, else the only one there is."""
@@ -145,7 +181,9 @@ def practice_from_data(data: dict[str, Any], folder: str, texts: dict[str, Text]
         priority_axis=funding.get("priority_axis"),
         themes=tuple(data["themes"]),
         target_groups=tuple(data["target_groups"]),
-        figures=tuple(Figure(f["kind"], f["value"], f["basis"]) for f in data["figures"]),
+        figures=tuple(
+            Figure(f["kind"], f["value"], f["basis"], f.get("source")) for f in data["figures"]
+        ),
         sources=tuple(
             Source(s["title"], s.get("publisher"), s.get("url"), s.get("date"))
             for s in data["sources"]
@@ -155,7 +193,26 @@ def practice_from_data(data: dict[str, Any], folder: str, texts: dict[str, Text]
         updated=data.get("updated"),
         texts=texts,
         contacts=_consented_contacts(data.get("contacts", ())),
+        evidence=_evidence(data["evidence"]),
+        resources=_resources(data.get("resources")),
     )
+
+
+def _evidence(data: dict[str, Any]) -> Evidence:
+    validation = data.get("validation")
+    return Evidence(
+        data["level"],
+        Validation(validation["by"], validation["date"], validation.get("organisation"))
+        if validation
+        else None,
+        data.get("evaluation"),
+    )
+
+
+def _resources(data: dict[str, Any] | None) -> Resources | None:
+    if not data:
+        return None
+    return Resources(data["currency"], data.get("budget"), data.get("eu_contribution"))
 
 
 def _role(value: Any) -> str | tuple[tuple[str, str], ...] | None:

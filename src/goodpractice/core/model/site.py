@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.model.longdocs import LongDoc, build_longdocs
 from goodpractice.core.model.practice import Practice, practice_from_data, text_of
+from goodpractice.core.model.similarity import Similar, similar_practices
 from goodpractice.core.readers.content import RawContent
 from goodpractice.core.readers.labels import Labels
 from goodpractice.core.readers.project import Project
@@ -22,6 +23,8 @@ class Site:
     raw: RawContent
     warnings: tuple[Problem, ...] = ()
     longdocs: tuple[LongDoc, ...] = ()  # the curriculum and guides
+    # Up to five similar case studies of each, computed once (model/similarity.py).
+    similar: dict[str, tuple[Similar, ...]] = field(default_factory=dict)
 
 
 def site_from(raw: RawContent, warnings: tuple[Problem, ...] = ()) -> Site:
@@ -40,4 +43,5 @@ def site_from(raw: RawContent, warnings: tuple[Problem, ...] = ()) -> Site:
         raw,
         warnings,
         tuple(build_longdocs(raw)),
+        similar_practices(practices),
     )

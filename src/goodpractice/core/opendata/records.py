@@ -65,6 +65,8 @@ def practice_record(
     if site_url:
         record["url"] = {code: page_url(site, practice_id, code, site_url) for code in texts}
     record.update(facts)
+    # Computed at build time (model/similarity.py), most similar first; "evidence" is a fact.
+    record["similar"] = [similar.id for similar in site.similar.get(practice_id, ())]
     return record
 
 
@@ -118,8 +120,17 @@ def record_schema(site: Site) -> dict[str, Any]:
         "summary": {**by_language, "description": "The summary in each language."},
         "url": {**_by_language_schema(site, {"type": "string", "format": "uri"}, required=False)},
         **{k: v for k, v in record["properties"].items() if k != "id"},
+        "similar": {
+            "description": (
+                "The ids of up to five similar case studies, most similar first: computed at "
+                "build time from shared themes, target groups, regions and programme."
+            ),
+            "type": "array",
+            "maxItems": 5,
+            "items": {"type": "string"},
+        },
     }
-    record["required"] = ["id", "title", "summary", *record["required"][1:]]
+    record["required"] = ["id", "title", "summary", *record["required"][1:], "similar"]
     defs["record"] = record
     defs["labels"] = _by_language_schema(site)
     return {

@@ -17,6 +17,7 @@ from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.text import fold
 from goodpractice.core.base.uris import (
     CATALOGUE_URI,
+    COMPARE_URI,
     file_url_between,
     index_uri,
     practice_uri,
@@ -26,6 +27,7 @@ from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.exports import dataset_jsonld, download_links
 from goodpractice.core.pages.catalogue_index import IndexFiles, by_title, catalogue_index_files
+from goodpractice.core.pages.evidence import EvidenceView, evidence_view
 from goodpractice.core.pages.facets import (
     FACET_LABELS,
     PLACE_KINDS,
@@ -55,6 +57,7 @@ class Card:
     themes: list[str]
     fallback: bool
     text_language: str = ""  # marks the title and summary of an untranslated text
+    evidence: EvidenceView | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ def card(site: Site, practice: Practice, language: str, from_uri: str) -> Card:
         themes=[vocab["themes"].label(t, language) for t in practice.themes],
         fallback=text.language != language,
         text_language=text.language,
+        evidence=evidence_view(site, practice, language),
     )
 
 
@@ -133,6 +137,10 @@ def filters(site: Site, language: str) -> list[Filter]:
         options = [Option(v.key, v.label, n) for v, n in counts[name].items()]
         if name == "year":
             groups = [OptionGroup(None, sorted(options, key=lambda o: o.key))]
+        elif name == "evidence":
+            # From the weakest evidence to the strongest, as the vocabulary lists them.
+            order = list(site.vocabularies["evidence-levels"].terms)
+            groups = [OptionGroup(None, sorted(options, key=lambda o: order.index(o.key)))]
         elif name == "place":
             groups = [
                 OptionGroup(
@@ -204,6 +212,12 @@ def catalogue_page(
             category: labels[f"catalogue.count.{category}"]
             for category in ("zero", "one", "few", "many", "other")
             if f"catalogue.count.{category}" in labels
+        },
+        compare_href=url_between(page.uri, COMPARE_URI),
+        compare_messages={
+            key.removeprefix("compare."): labels[key]
+            for key in labels
+            if key.startswith(("compare.bar.", "compare.select"))
         },
         # Open data (issue 6): the exports and the feed, and their schema.org description,
         # once, on the first page (their links are relative to it).

@@ -32,6 +32,7 @@ from goodpractice.core.base import formatting
 from goodpractice.core.base.text import fold
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
+from goodpractice.core.pages.evidence import evidence_view
 from goodpractice.core.pages.facets import FACET_LABELS, place_names, practice_facets
 
 FOLDER = "practices"
@@ -83,12 +84,15 @@ def _cards(site: Site, practices: list[Practice], language: str) -> dict[str, ob
     default = site.project.default_language
     facets = {name: _Codes() for name in FACET_LABELS}
     theme_labels: dict[str, str] = {}
+    evidence: dict[str, list[str]] = {}  # level -> [label, meaning], for the cards' badge
     places, periods = _Codes(), _Codes()
     rows = []
     for practice in practices:
         text = practice.text(language, default)
         values = practice_facets(site.vocabularies, practice, language)
         theme_labels.update((v.key, v.label) for v in values["theme"])
+        badge = evidence_view(site, practice, language)
+        evidence[badge.level] = [badge.label, badge.description]
         place = place_names(site.vocabularies, practice, language)
         period = formatting.period(practice.period_start, practice.period_end, locale)
         rows.append(
@@ -106,6 +110,7 @@ def _cards(site: Site, practices: list[Practice], language: str) -> dict[str, ob
     return {
         "facets": {name: list(codes.values) for name, codes in facets.items()},
         "themes": [theme_labels[key] for key in facets["theme"].values],
+        "evidence": evidence,
         "places": list(places.values),
         "periods": list(periods.values),
         "cards": rows,

@@ -23,6 +23,7 @@ FACET_LABELS = {
     "funding": "facet.funding",
     "status": "facet.status",
     "year": "facet.year",
+    "evidence": "facet.evidence",
 }
 # Place values are grouped by kind in the catalogue's place filter.
 PLACE_KINDS = ("country", "region", "county", "locality")
@@ -60,6 +61,7 @@ def practice_facets(
         ),
         "status": terms("statuses", (practice.status,)),
         "year": [FacetValue(year, year) for year in active_years(practice)],
+        "evidence": terms("evidence-levels", (practice.evidence.level,)),
     }
 
 

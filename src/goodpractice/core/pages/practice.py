@@ -22,6 +22,7 @@ from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.jsonld import practice_jsonld
 from goodpractice.core.pages.contacts import shown_contact
+from goodpractice.core.pages.evidence import evidence_view
 from goodpractice.core.pages.facets import filtered_catalogue
 from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
 from goodpractice.core.pages.search import search_data
@@ -35,6 +36,7 @@ class Row:
     key: str
     label: str
     items: list[Link] = field(default_factory=list)
+    known: bool = True  # False: the row says the sources do not give this fact
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,15 @@ class FigureRow:
     value: str
     basis: str  # in the page's language
     basis_key: str = ""  # "target" or "achieved"
+    source: str | None = None  # "sursa 2", when the case study has more than one source
+    source_number: int | None = None
 
 
 # The facts a reader needs first (issue 14): what state, when, where and who. The others fold
 # away in the fact box; countries only when no region says more.
 CORE_FACTS = ("status", "period", "countries", "regions", "counties", "localities", "organisations")
+# What the practice cost (issue 13) is a core fact when the sources give it.
+COST_FACTS = ("budget", "eu_contribution")
 
 
 def practice_page(site: Site, practice: Practice, language: str) -> Page:
@@ -76,7 +82,8 @@ def render_factbox(site: Site, practice: Practice, language: str) -> str:
     core = [
         row
         for row in rows
-        if row.key in CORE_FACTS and not (row.key == "countries" and practice.regions)
+        if (row.key in CORE_FACTS and not (row.key == "countries" and practice.regions))
+        or (row.key in COST_FACTS and practice.resources is not None)
     ]
     return render_template(
         site,
@@ -86,7 +93,41 @@ def render_factbox(site: Site, practice: Practice, language: str) -> str:
         core=core,
         more=[row for row in rows if row not in core],
         figures=figure_rows(site, practice, language),
+        evidence=evidence_view(site, practice, language),
     )
+
+
+def cost_rows(site: Site, practice: Practice, language: str) -> list[Row]:
+    """The total budget and the EU contribution (with its share), or 'not given'."""
+    labels = site.labels.for_language(language)
+    resources = practice.resources
+    locale = site.project.language(language).locale
+    not_given = [Link(labels["factbox.not_given"])]
+    if resources is None:
+        return [Row("budget", labels["factbox.budget"], not_given, known=False)]
+    code = str(site.vocabularies["currencies"][resources.currency].extra.get("code", ""))
+
+    def amount(value: int | None, note: str | None = None) -> list[Link]:
+        return [Link(formatting.money(value, code, locale), note=note)] if value is not None else []
+
+    share = None
+    if resources.budget and resources.eu_contribution is not None:
+        share = labels["factbox.eu_share"].format(
+            share=formatting.percent(resources.eu_contribution / resources.budget, locale)
+        )
+    return [
+        Row(
+            "budget",
+            labels["factbox.budget"],
+            amount(resources.budget) or not_given,
+            known=resources.budget is not None,
+        ),
+        Row(
+            "eu_contribution",
+            labels["factbox.eu_contribution"],
+            amount(resources.eu_contribution, share),
+        ),
+    ]
 
 
 def fact_rows(
@@ -157,6 +198,7 @@ def fact_rows(
             ],
         ),
         Row("funding", labels["factbox.funding"], _funding(site, practice, language)),
+        *cost_rows(site, practice, language),
         Row("themes", labels["factbox.themes"], terms("themes", practice.themes)),
         Row(
             "target_groups",
@@ -222,12 +264,17 @@ def _funding(site: Site, practice: Practice, language: str) -> list[Link]:
 def figure_rows(site: Site, practice: Practice, language: str) -> list[FigureRow]:
     kinds = site.vocabularies["figure-kinds"]
     locale = site.project.language(language).locale
+    several = len(practice.sources) > 1  # with one source, every figure comes from it
     return [
         FigureRow(
             kinds.label(figure.kind, language),
             formatting.number(figure.value, locale),
             site.labels.get(f"basis.{figure.basis}", language),
             figure.basis,
+            site.labels.get("factbox.figure_source", language).format(number=figure.source)
+            if several and figure.source
+            else None,
+            figure.source if several else None,
         )
         for figure in practice.figures
     ]

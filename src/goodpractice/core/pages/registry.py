@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from goodpractice.core.base.uris import CATALOGUE_URI, SEARCH_URI
+from goodpractice.core.base.uris import CATALOGUE_URI, COMPARE_URI, SEARCH_URI
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages import (
     catalogue,
     catalogue_index,
+    compare,
     dashboard,
     longdocs,
     offline,
@@ -46,6 +47,7 @@ GENERATORS = [
     Generator("indicators", dashboard.dashboard_uris, dashboard.dashboard_pages),
     Generator("longdocs", longdocs.longdoc_uris, longdocs.longdoc_pages),
     Generator("search", lambda raw: [SEARCH_URI], search.search_pages),
+    Generator("compare", lambda raw: [COMPARE_URI], compare.compare_pages),
     Generator("offline", offline.offline_uris, offline.offline_pages),
     Generator("taxonomies", taxonomy.taxonomy_uris, taxonomy.taxonomy_pages),
     Generator("organisations", taxonomy.organisation_uris, taxonomy.organisation_pages),
@@ -81,10 +83,11 @@ def generated_pages(site: Site) -> Pages:
 
 
 def generated_assets(site: Site) -> dict[str, dict[str, bytes]]:
-    """Files the generators add (QR codes, the catalogue's index): site-root uri ->
-    {language: bytes}."""
+    """Files the generators add (QR codes, the catalogue's index, the compared cases' facts):
+    site-root uri -> {language: bytes}."""
     return (
         longdocs.longdoc_assets(site)
         | practice.practice_qr_files(site)
         | catalogue_index.catalogue_index_assets(site)
+        | compare.compare_files(site)
     )

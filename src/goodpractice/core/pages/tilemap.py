@@ -50,7 +50,7 @@ def tile_positions() -> dict[str, dict[str, object]]:
     return dict(data["tiles"])
 
 
-def _grid_size() -> tuple[int, int]:
+def grid_size() -> tuple[int, int]:
     """Columns and rows of Romania's grid."""
     positions = tile_positions().values()
     return (
@@ -69,7 +69,7 @@ class MapLayout:
 
 def layout(page: PageView) -> MapLayout:
     """Romania's counties, then a column of the other countries that have case studies."""
-    cols, rows = _grid_size()
+    cols, rows = grid_size()
     step = TILE_SIZE + TILE_GAP
     placed = county_tiles(page) + _country_tiles(page, (cols + 1) * step)
     abroad = len(placed) > len(tile_positions())
