@@ -101,7 +101,8 @@ def test_compare_page_escapes_its_data(monkeypatch: pytest.MonkeyPatch) -> None:
     hostile = {"rows": [["x", "</script><script>alert(1)</script>"]], "cases": {}}
 
     monkeypatch.setattr(compare, "compare_data", lambda site, language: hostile)
-    html = compare.compare_page(site, "en")
+    page = compare.compare_page(site, "en")
+    html = page.content(page.markdown)
     assert "<script>alert" not in html
     assert "\\u003c/script\\u003e" in html
 
