@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import make_project, run_cli
 from goodpractice.core.base.text import slug
 from goodpractice.core.pages.facets import active_years
@@ -226,3 +228,16 @@ def test_build_reports_the_search_index(project: Any) -> None:
     assert "Search index: 11 pages in 2 language(s) (Pagefind)." in result.output
     assert (root / "site" / "pagefind" / "pagefind.js").is_file()
     assert (root / "site" / "en" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_build_reports_in_the_language_of_its_messages(
+    project: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project("search")
+    monkeypatch.setenv("GOODPRACTICE_LANG", "ro")
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert "Indexul de căutare: pagini: 11; limbi: 2 (Pagefind)." in result.output
+    assert "Date deschise: practices.json " in result.output
+    assert f"Site-ul este gata în {root / 'site'} (pagini: " in result.output
+    assert " KiB" in result.output and "Built " not in result.output

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from goodpractice.core.base import formatting
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import Severity
 from goodpractice.core.readers.messages import LANGUAGE_VARIABLE, load_catalogue, message_language
@@ -110,10 +111,15 @@ def build(root: Path, site_dir: Path | None) -> None:
         sys.exit(1)
     for note in result.notes:
         click.echo(note)
-    click.echo(
-        f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s. "
-        f"Preview: goodpractice serve (or python3 -m http.server -d {result.site_dir})"
+    project = Project.at(root)
+    language = message_language(project)
+    done = msg(
+        "build.done",
+        pages=result.pages,
+        site=str(result.site_dir),
+        seconds=formatting.seconds(result.seconds, project.language(language).locale),
     )
+    click.echo(load_catalogue(project).text(done, language))
 
 
 @main.command()

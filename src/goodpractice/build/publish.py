@@ -9,11 +9,14 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from goodpractice.core.base import formatting
+from goodpractice.core.base.messages import msg
 from goodpractice.core.model.site import Site
 from goodpractice.core.opendata.exports import export_files
 from goodpractice.core.opendata.feeds import atom_feed, feed_path
 from goodpractice.core.opendata.sitemap import improved_sitemap, split_sitemap
 from goodpractice.core.pipeline import load_site
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 
@@ -28,15 +31,18 @@ def publish_open_web(project: Project, staging: Path) -> list[str]:
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    catalogue = load_catalogue(project)
+    language = message_language(project)
+    locale = project.language(language).locale
     sizes = ", ".join(
-        f"{name.removeprefix('data/')} {len(content) / 1024:.1f} KiB"
+        f"{name.removeprefix('data/')} {formatting.kibibytes(len(content), locale)}"
         for name, content in written.items()
         if name.startswith("data/")
     )
-    notes = [f"Open data: {sizes}."]
+    notes = [msg("build.open-data", sizes=sizes)]
     if not site_url:
-        notes.append("No site_url in mkdocs.yml: feeds and sitemap dates were skipped.")
-    return notes
+        notes.append(msg("build.no-site-url"))
+    return [catalogue.text(note, language) for note in notes]
 
 
 def _feeds(site: Site, site_url: str) -> dict[str, bytes]:

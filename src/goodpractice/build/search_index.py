@@ -24,7 +24,9 @@ import tempfile
 from pathlib import Path
 
 from goodpractice.core.base.languages import language_prefix
+from goodpractice.core.base.messages import msg
 from goodpractice.core.base.uris import SEARCH_BUNDLE
+from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
 # The index build of 1,000 case studies takes about a second; anything near this is a hang.
@@ -64,7 +66,8 @@ def index_site(project: Project, site_dir: Path) -> list[str]:
         _remove_unused_ui(site_dir / prefix / SEARCH_BUNDLE)
         pages += _count(r"Indexed (\d+) pages?", output)
         languages += _count(r"Indexed (\d+) languages?", output)
-    return [f"Search index: {pages} pages in {languages} language(s) (Pagefind)."]
+    said = msg("build.search-index", pages=pages, languages=languages)
+    return [load_catalogue(project).text(said, message_language(project))]
 
 
 # What Pagefind reads of a page that marks its body: <html lang>, the title, the body.

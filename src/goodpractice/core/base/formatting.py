@@ -18,6 +18,16 @@ def number(value: int, locale: str) -> str:
     return str(format_decimal(value, locale=locale))
 
 
+def kibibytes(size: int, locale: str) -> str:
+    """12_595 bytes are '12,3 KiB' in Romanian and '12.3 KiB' in English."""
+    return f"{format_decimal(round(size / 1024, 1), format='0.0', locale=locale)} KiB"
+
+
+def seconds(value: float, locale: str) -> str:
+    """13.04 s is '13,0' in Romanian and '13.0' in English (one decimal)."""
+    return format_decimal(round(value, 1), format="0.0", locale=locale)
+
+
 def megabytes(size: int, locale: str) -> str:
     """2_345_678 bytes are '2,3 MB' in Romanian and '2.3 MB' in English."""
     return f"{format_decimal(round(size / 1_000_000, 1), format='0.0', locale=locale)} MB"
