@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench import REPO, make_corpus
+from bench import make_corpus
 
 
 def _cpu_seconds(command: list[str]) -> float:
@@ -47,8 +46,6 @@ def main() -> None:
             root = Path(tmp) / "repo"
             root.mkdir()
             make_corpus(root, count)
-            for name in ("curriculum", "guides"):
-                shutil.copytree(REPO / name, root / name)
             times = [_cpu_seconds(_command(root, args.src)) for _ in range(args.runs)]
             shown = " ".join(f"{t:.2f}" for t in times)
             print(f"N={count}: check {shown} s CPU (fastest {min(times):.2f} s)", flush=True)

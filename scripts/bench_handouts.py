@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,8 +28,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import make_corpus
-
-REPO = Path(__file__).resolve().parents[1]
 
 _MEASURE = """
 import resource, subprocess, sys, time
@@ -74,8 +71,6 @@ def run(count: int, *, rebuild_only: bool = False) -> dict[str, object]:
         root = Path(tmp) / "repo"
         root.mkdir()
         make_corpus(root, count)
-        for folder in ("curriculum", "guides"):
-            shutil.copytree(REPO / folder, root / folder)
         cache = Path(tmp) / "pdf-cache"
         baseline = build(root, GOODPRACTICE_PDF="off")
         filled = build(root, GOODPRACTICE_PDF_CACHE=str(cache))
