@@ -11,29 +11,21 @@ from typing import Any
 from goodpractice.core.base.messages import Param, joined, msg
 from goodpractice.core.base.problems import Problem, Severity
 from goodpractice.core.readers.vocabularies import Vocabularies, Vocabulary
-from goodpractice.core.readers.yamlsafe import YamlDocument
+from goodpractice.core.readers.yamlsafe import YamlDocument, value_at
 
 # The extras of vocabularies/evidence-levels.yml and reviewers.yml these rules read.
 LEVELS = "evidence-levels"
 REVIEWERS = "reviewers"
 
 
-def _get(data: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
 def _figures(data: Any) -> list[dict[str, Any]]:
-    figures = _get(data, "figures")
+    figures = value_at(data, "figures")
     return [f for f in figures if isinstance(f, dict)] if isinstance(figures, list) else []
 
 
 def _level(data: Any, levels: Vocabulary | None) -> tuple[str, dict[str, Any]] | None:
     """The evidence level and its term's extras, when it is a known term."""
-    level = _get(data, "evidence", "level")
+    level = value_at(data, "evidence", "level")
     if levels is None or not isinstance(level, str) or level not in levels:
         return None
     return level, levels[level].extra
@@ -94,7 +86,7 @@ def _validate_evaluation(
     if known is None:
         return
     level, extra = known
-    evaluation = _get(doc.data, "evidence", "evaluation")
+    evaluation = value_at(doc.data, "evidence", "evaluation")
     if extra.get("evaluation") is True and evaluation is None:
         yield Problem(
             path,
@@ -114,7 +106,7 @@ def _validate_evaluation(
 def _validate_source_numbers(doc: YamlDocument, path: str) -> Iterator[Problem]:
     """Every source number (of a figure, of the evaluation) is a source of the list; with more
     than one source, every figure says which one it comes from."""
-    sources = _get(doc.data, "sources")
+    sources = value_at(doc.data, "sources")
     count = len(sources) if isinstance(sources, list) else 0
     numbered: list[tuple[tuple[str | int, ...], str, Any]] = [
         (("figures", i, "source"), f"figures[{i + 1}].source", f.get("source"))
@@ -124,7 +116,7 @@ def _validate_source_numbers(doc: YamlDocument, path: str) -> Iterator[Problem]:
         (
             ("evidence", "evaluation"),
             "evidence.evaluation",
-            _get(doc.data, "evidence", "evaluation"),
+            value_at(doc.data, "evidence", "evaluation"),
         )
     )
     for where, name, number in numbered:
@@ -154,10 +146,10 @@ def _validate_reviewer_named(
 ) -> Iterator[Problem]:
     """A review by a partner names the partner (reviewers.yml: named)."""
     reviewers = vocabularies.get(REVIEWERS)
-    by = _get(doc.data, "evidence", "validation", "by")
+    by = value_at(doc.data, "evidence", "validation", "by")
     if reviewers is None or not isinstance(by, str) or by not in reviewers:
         return
-    if reviewers[by].extra.get("named") is True and not _get(
+    if reviewers[by].extra.get("named") is True and not value_at(
         doc.data, "evidence", "validation", "organisation"
     ):
         yield Problem(
@@ -170,8 +162,8 @@ def _validate_reviewer_named(
 
 def _validate_eu_contribution(doc: YamlDocument, path: str) -> Iterator[Problem]:
     """The EU contribution is at most the total budget."""
-    budget = _get(doc.data, "resources", "budget")
-    contribution = _get(doc.data, "resources", "eu_contribution")
+    budget = value_at(doc.data, "resources", "budget")
+    contribution = value_at(doc.data, "resources", "eu_contribution")
     if isinstance(budget, int) and isinstance(contribution, int) and contribution > budget:
         yield Problem(
             path,

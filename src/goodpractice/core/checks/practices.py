@@ -26,15 +26,7 @@ from goodpractice.core.checks.texts import (
 from goodpractice.core.readers.content import PracticeSource, RawContent
 from goodpractice.core.readers.files import TextSource
 from goodpractice.core.readers.vocabularies import Term, Vocabularies
-from goodpractice.core.readers.yamlsafe import YamlDocument
-
-
-def _get(data: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
+from goodpractice.core.readers.yamlsafe import YamlDocument, value_at
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -44,7 +36,7 @@ def _as_list(value: Any) -> list[Any]:
 def _validate_folder_matches_id(source: PracticeSource) -> Iterator[Problem]:
     """The id in practice.yml equals the name of its folder."""
     doc = source.facts
-    practice_id = _get(doc.data, "id") if doc else None
+    practice_id = value_at(doc.data, "id") if doc else None
     if doc and isinstance(practice_id, str) and practice_id != source.folder_name:
         yield Problem(
             source.facts_path,
@@ -58,7 +50,7 @@ def validate_unique_ids(sources: list[PracticeSource]) -> Iterator[Problem]:
     """No two case studies share an id (compared without case or diacritics)."""
     seen: dict[str, PracticeSource] = {}
     for source in sources:
-        practice_id = _get(source.facts.data, "id") if source.facts else None
+        practice_id = value_at(source.facts.data, "id") if source.facts else None
         if not isinstance(practice_id, str) or source.facts is None:
             continue
         key = fold(practice_id)
@@ -75,7 +67,7 @@ def validate_unique_ids(sources: list[PracticeSource]) -> Iterator[Problem]:
 
 def _validate_period_order(doc: YamlDocument, path: str) -> Iterator[Problem]:
     """The period does not end before it starts."""
-    start, end = _get(doc.data, "period", "start"), _get(doc.data, "period", "end")
+    start, end = value_at(doc.data, "period", "start"), value_at(doc.data, "period", "end")
     if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
         yield Problem(
             path,
@@ -92,14 +84,14 @@ def _validate_regions_of_counties(
     counties = vocabularies.get("counties")
     if counties is None:
         return
-    regions = set(_as_list(_get(doc.data, "location", "regions")))
+    regions = set(_as_list(value_at(doc.data, "location", "regions")))
     named: list[tuple[Any, tuple[str | int, ...]]] = [
         (county, ("location", "counties", i))
-        for i, county in enumerate(_as_list(_get(doc.data, "location", "counties")))
+        for i, county in enumerate(_as_list(value_at(doc.data, "location", "counties")))
     ]
     named += [
         (locality.get("county"), ("location", "localities", i, "county"))
-        for i, locality in enumerate(_as_list(_get(doc.data, "location", "localities")))
+        for i, locality in enumerate(_as_list(value_at(doc.data, "location", "localities")))
         if isinstance(locality, dict) and locality.get("county")
     ]
     for county, where in named:
@@ -120,10 +112,10 @@ def _validate_regions_country(
 ) -> Iterator[Problem]:
     """A region is listed only together with its country."""
     regions_vocabulary = vocabularies.get("regions")
-    countries = set(_as_list(_get(doc.data, "location", "countries")))
+    countries = set(_as_list(value_at(doc.data, "location", "countries")))
     if regions_vocabulary is None:
         return
-    for i, region in enumerate(_as_list(_get(doc.data, "location", "regions"))):
+    for i, region in enumerate(_as_list(value_at(doc.data, "location", "regions"))):
         term = regions_vocabulary.terms.get(region) if isinstance(region, str) else None
         country = term.extra.get("country") if term else None
         if country and country not in countries:
@@ -139,8 +131,8 @@ def _validate_priority_axis(
     doc: YamlDocument, path: str, vocabularies: Vocabularies
 ) -> Iterator[Problem]:
     """The priority axis is one of the axes of the funding programme."""
-    programme = _get(doc.data, "funding", "programme")
-    axis = _get(doc.data, "funding", "priority_axis")
+    programme = value_at(doc.data, "funding", "programme")
+    axis = value_at(doc.data, "funding", "priority_axis")
     programmes = vocabularies.get("funding-programmes")
     if not (isinstance(axis, str) and programmes and isinstance(programme, str)):
         return
@@ -170,7 +162,7 @@ def _validate_figure_parts(
 ) -> Iterator[Problem]:
     """A figure that is part of another (jobs for vulnerable people) never exceeds it."""
     kinds = vocabularies.get("figure-kinds")
-    figures = [f for f in _as_list(_get(doc.data, "figures")) if isinstance(f, dict)]
+    figures = [f for f in _as_list(value_at(doc.data, "figures")) if isinstance(f, dict)]
     if kinds is None:
         return
     values: dict[tuple[Any, Any], int] = {}
@@ -210,7 +202,7 @@ def _validate_contact_roles(
     doc: YamlDocument, path: str, languages: list[str]
 ) -> Iterator[Problem]:
     """A role written per language has a text in every language of the site, and no other."""
-    contacts = _as_list(_get(doc.data, "contacts"))
+    contacts = _as_list(value_at(doc.data, "contacts"))
     for index, contact in enumerate(contacts):
         role = contact.get("role") if isinstance(contact, dict) else None
         if not isinstance(role, dict):

@@ -107,6 +107,15 @@ class YamlSyntaxError(ValueError):
         super().__init__(f"line {line}: {message.key}")
 
 
+def value_at(data: Any, *path: str) -> Any:
+    """The value at ``path`` in loaded YAML, or None where a step is missing or not a mapping."""
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
 def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document; raise :class:`YamlSyntaxError` with a 1-based line."""
     try:
