@@ -23,7 +23,6 @@ Prints tables; exits 0. Not a test: scores depend on the machine and its load.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -33,7 +32,6 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,19 +86,8 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path, compress: bool) -> Iterator[str]:
     """The site on 127.0.0.1, compressed as a static host would, or as http.server does."""
-    if not compress:
-        with serve_folder(site) as base:
-            yield base
-        return
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(site, _GzipHandler) if compress else serve_folder(site) as base:
+        yield base
 
 
 @contextmanager
