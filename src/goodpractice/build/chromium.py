@@ -11,7 +11,7 @@ import functools
 import http.server
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,3 +49,22 @@ def serve_folder(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def outside_event_loop(work: Callable[[], None], name: str) -> None:
+    """Run ``work`` in a thread of its own and wait: Playwright refuses to start inside a
+    thread that already runs an event loop (a caller that itself drives a browser, such as
+    the tests). An exception in ``work`` is raised here."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # handed to the calling thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=run, name=name)
+    worker.start()
+    worker.join()
+    if failures:
+        raise failures[0]

@@ -23,14 +23,13 @@ import asyncio
 import mimetypes
 import os
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS
+from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS, outside_event_loop
 from goodpractice.build.pdfcache import PdfCache, cache_folder
 from goodpractice.core.base.messages import Param, msg
 from goodpractice.core.pages.printjobs import PrintJob, print_jobs
@@ -195,19 +194,9 @@ def _print_all(setup: _Setup, jobs: list[PrintJob]) -> list[Printed]:
     """Print in a thread of its own: Playwright refuses to start inside a thread that
     already runs an event loop (a caller that itself drives a browser, such as the tests)."""
     results: list[Printed] = []
-    failures: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            results.extend(asyncio.run(_print_in_browser(setup, jobs)))
-        except BaseException as exc:  # handed to the calling thread
-            failures.append(exc)
-
-    worker = threading.Thread(target=run, name="pdf-handouts")
-    worker.start()
-    worker.join()
-    if failures:
-        raise failures[0]
+    outside_event_loop(
+        lambda: results.extend(asyncio.run(_print_in_browser(setup, jobs))), "pdf-handouts"
+    )
     return results
 
 

@@ -13,12 +13,11 @@ import functools
 import html
 import re
 import shutil
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS, outside_event_loop, serve_folder
 from goodpractice.core.base.languages import language_prefix
 from goodpractice.core.readers.history import changed_since
 from goodpractice.core.readers.project import Project
@@ -105,25 +104,8 @@ def take_pictures(project: Project, site: Path, case_ids: Iterable[str], out: Pa
         return []
     out.mkdir(parents=True, exist_ok=True)
     default = project.default_language
-    _in_thread(lambda: _photograph(site, out, wanted, default))
+    outside_event_loop(lambda: _photograph(site, out, wanted, default), "previews")
     return wanted
-
-
-def _in_thread(work: Callable[[], None]) -> None:
-    """Playwright's sync API refuses a thread that already runs an event loop (the tests)."""
-    failures: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:  # handed to the calling thread
-            failures.append(exc)
-
-    worker = threading.Thread(target=run, name="previews")
-    worker.start()
-    worker.join()
-    if failures:
-        raise failures[0]
 
 
 def _photograph(site: Path, out: Path, shots: list[Shot], default: str) -> None:
