@@ -53,9 +53,17 @@ def test_serve_reloads_edits_under_practices(project: Callable[..., Path]) -> No
         text = root / "practices" / "alpha" / "en.md"
         text.write_text(text.read_text().replace("The Alpha workshop", "The renamed workshop"))
         assert _wait_for(url, "The renamed workshop in Bucharest", 60), "no rebuild after edit"
+        # A quick preview: the pages it rendered again say what they leave as before.
+        assert "Quick preview: the last save remade only the edited case studies" in (
+            _fetch(url) or ""
+        )
+        catalogue = _fetch(f"http://127.0.0.1:{port}/en/practices/") or ""
+        assert "The renamed workshop" in catalogue and "Quick preview" in catalogue
         facts = root / "practices" / "alpha" / "practice.yml"
         facts.write_text(facts.read_text().replace("value: 1234", "value: 4321"))
         assert _wait_for(url, ">4,321<", 60), "no rebuild after editing practice.yml"
+        romanian = _fetch(f"http://127.0.0.1:{port}/practices/alpha/") or ""
+        assert "4.321" in romanian and "Previzualizare rapidă" in romanian  # both languages
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -12,9 +12,28 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
+
 # mkdocs-static-i18n builds the other languages itself and makes those builds dirty only if
 # the command line says so (its plugin.py, on_post_build, reads sys.argv).
 _DIRTY_FLAG = "--dirty"
+
+
+class KeptBytecode(jinja2.BytecodeCache):
+    """Compiled theme templates kept from one build to the next: MkDocs makes a new template
+    environment at every build (twice per save: i18n builds each language), and compiling
+    Material's templates again took about a second. Jinja compares each template's source with
+    the one compiled (its checksum), so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._kept:
+            bucket.bytecode_from_string(self._kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._kept[bucket.key] = bucket.bytecode_to_string()
 
 
 class _QuietDirtyWarning(logging.Filter):

@@ -9,18 +9,22 @@ then needs the same site once per language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import with_suffix
 from goodpractice.core.base.problems import ContentError, Problem, errors
 from goodpractice.core.base.uris import HOME_URI
-from goodpractice.core.checks.runner import SiteLayout, check
-from goodpractice.core.model.site import Site, site_from
+from goodpractice.core.checks.runner import SiteLayout, check, check_edited_practices
+from goodpractice.core.model.site import Site, site_after_edit, site_from
 from goodpractice.core.pages.caseblocks import practice_case_blocks
+from goodpractice.core.pages.catalogue_index import catalogue_index_assets
+from goodpractice.core.pages.compare import compare_files
+from goodpractice.core.pages.edits import edited_pages, kept_pages
 from goodpractice.core.pages.home import home_blocks
-from goodpractice.core.pages.practice import practice_assets, practice_contacts
+from goodpractice.core.pages.practice import practice_assets, practice_contacts, practice_qr_files
 from goodpractice.core.pages.registry import (
     generated_assets,
     generated_pages,
@@ -36,7 +40,7 @@ from goodpractice.core.pages.translations import (
     reader_notices,
     site_languages,
 )
-from goodpractice.core.readers.content import RawContent, load_raw
+from goodpractice.core.readers.content import RawContent, load_practice, load_raw
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.snapshot import Fingerprint, content_fingerprint
 
@@ -59,6 +63,12 @@ class SiteOutput:
     # Suffixed uris of the generated pages that differ from the previous state of the content
     # (``serve`` rebuilds only those); None: anything may have changed, build everything.
     changed: frozenset[str] | None = None
+    # The case studies a quick preview loaded and rendered again (``serve``, see
+    # ``site_output``); empty after a whole load.
+    edited: frozenset[str] = frozenset()
+    # (uri, language) of the generated files that differ from the previous state, as
+    # ``changed``; None: write them all.
+    changed_files: frozenset[tuple[str, str]] | None = None
 
 
 def check_project(project: Project) -> list[Problem]:
@@ -81,6 +91,13 @@ class _Loaded:
     site: Site
     output: SiteOutput | None = None
     previous: SiteOutput | None = None  # of the state before, if only case studies changed
+    # A quick load: the case studies loaded again, and the site they were edited in.
+    edited: frozenset[str] = frozenset()
+    before: Site | None = None
+
+
+# A save that touches more case studies than this (a git checkout) loads everything again.
+_QUICK_FOLDERS = 10
 
 
 # The one cache of loaded content: the last site, by the fingerprint of its files.
@@ -92,23 +109,41 @@ def load_site(project: Project) -> Site:
     return _load(project).site
 
 
-def site_output(project: Project) -> SiteOutput:
-    """The generated pages and files of the site, made once per state of the content."""
-    loaded = _load(project)
+def site_output(project: Project, quick: bool = False) -> SiteOutput:
+    """The generated pages and files of the site, made once per state of the content.
+
+    ``quick`` (``serve``): after a save that changed files of a few case studies and nothing
+    else, only those are read and checked again, and only the pages that show them rendered
+    again (pages/edits.py); ``SiteOutput.edited`` names them. The checks find what a whole
+    load finds; the pages in ``edits.LEFT_AS_BEFORE`` stay as they were."""
+    loaded = _load(project, quick)
     if loaded.output is None:
-        loaded.output = _output(loaded.site, loaded.previous)
-        loaded.previous = None
+        if loaded.before is not None and loaded.previous is not None:
+            loaded.output = _edited_output(
+                loaded.site, loaded.before, loaded.previous, loaded.edited
+            )
+        else:
+            loaded.output = _output(loaded.site, loaded.previous)
+        loaded.previous = loaded.before = None
     return loaded.output
 
 
-def _load(project: Project) -> _Loaded:
+def _load(project: Project, quick: bool = False) -> _Loaded:
     global _last
     fingerprint = content_fingerprint(project)
     if _last is None or (_last.root, _last.fingerprint) != (project.root, fingerprint):
-        previous = (
-            _last.output if _last and _only_practices_changed(project, _last, fingerprint) else None
-        )
-        _last = _Loaded(project.root, fingerprint, _checked_site(project), previous=previous)
+        folders = _edited_folders(project, _last, fingerprint) if quick and _last else None
+        loaded = _quick_load(project, _last, fingerprint, folders) if _last and folders else None
+        if loaded is None:
+            previous = (
+                _last.output
+                if _last and _only_practices_changed(project, _last, fingerprint)
+                else None
+            )
+            loaded = _Loaded(
+                project.root, fingerprint, _checked_site(project, quick), previous=previous
+            )
+        _last = loaded
     return _last
 
 
@@ -122,30 +157,122 @@ def _only_practices_changed(project: Project, last: _Loaded, fingerprint: Finger
     return all(path.startswith(folder) for path, _, _ in touched)
 
 
-def _checked_site(project: Project) -> Site:
+def _edited_folders(
+    project: Project, last: _Loaded, fingerprint: Fingerprint
+) -> frozenset[str] | None:
+    """The case-study folders (repository-relative) whose files a save changed, if it changed
+    nothing else, added, removed or renamed no file, and the state before was rendered."""
+    if last.root != project.root or last.output is None:
+        return None
+    if {path for path, _, _ in fingerprint} != {path for path, _, _ in last.fingerprint}:
+        return None
+    folder = project.practices_dir.as_posix() + "/"
+    names: set[str] = set()
+    for path, _, _ in set(fingerprint) - set(last.fingerprint):
+        name, slash, _ = path.removeprefix(folder).partition("/")
+        if not path.startswith(folder) or not slash:
+            return None
+        names.add(name)
+    folders = frozenset(project.relative(project.practices_dir / name) for name in names)
+    return folders if 0 < len(folders) <= _QUICK_FOLDERS else None
+
+
+def _quick_load(
+    project: Project, last: _Loaded, fingerprint: Fingerprint, folders: frozenset[str]
+) -> _Loaded | None:
+    """The content after an edit to ``folders`` only, reusing the rest of ``last``; None if the
+    edit changed what the site generates (a case's id, an organisation's listing)."""
+    before = last.site
+    loaded: list[Problem] = []
+    practices = [
+        load_practice(project, project.root / source.folder, loaded)
+        if source.folder in folders
+        else source
+        for source in before.raw.practices
+    ]
+    inside = tuple(f"{folder}/" for folder in folders)
+    kept = [problem for problem in before.raw.problems if not problem.path.startswith(inside)]
+    raw = replace(before.raw, practices=practices, problems=kept + loaded)
+    layout = site_layout(raw)
+    if last.output is None or layout != last.output.layout:
+        return None
+    problems = check_edited_practices(raw, layout, folders, before.warnings)
+    if errors(problems):
+        raise ContentError(errors(problems))
+    warnings = tuple(p for p in problems if p not in errors(problems))
+    site = site_after_edit(before, raw, folders, warnings)
+    if site is None:
+        return None
+    edited = frozenset(p.id for p in site.practices.values() if p.folder in folders)
+    return _Loaded(
+        project.root, fingerprint, site, previous=last.output, edited=edited, before=before
+    )
+
+
+def _edited_output(
+    site: Site, before: Site, previous: SiteOutput, ids: frozenset[str]
+) -> SiteOutput:
+    """``previous`` with the pages and files that show the edited case studies made again."""
+    rendered = edited_pages(before, site, ids)
+    contents = kept_pages(previous.contents, rendered) | rendered
+    notices = reader_notices(site)
+    trusted = dict(previous.trusted_html) | _trusted_html(site, ids)
+    files = practice_qr_files(site, ids) | catalogue_index_assets(site) | compare_files(site, ids)
+    generated_files = previous.generated_files | files
+    return SiteOutput(
+        site=site,
+        contents=contents,
+        assets=practice_assets(site),
+        generated_files=generated_files,
+        notices=notices,
+        languages=site_languages(site),
+        fallback_languages=fallback_languages(notices),
+        layout=previous.layout,
+        trusted_html=trusted,
+        changed=_changed(previous, contents, notices, trusted),
+        edited=ids,
+        changed_files=_changed_files(previous.generated_files, generated_files),
+    )
+
+
+def _checked_site(project: Project, keep_cards: bool = False) -> Site:
     raw = load_raw(project)
     problems = check(raw, site_layout(raw))
     if errors(problems):
         raise ContentError(errors(problems))
     warnings = tuple(p for p in problems if p not in errors(problems))
-    return site_from(raw, warnings)
+    return site_from(raw, warnings, keep_cards)
 
 
 def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
     notices = reader_notices(site)
     contents = _localised_contents(site)
     trusted = _trusted_html(site)
+    files = generated_assets(site)
     return SiteOutput(
         site=site,
         contents=contents,
         assets=practice_assets(site),
-        generated_files=generated_assets(site),
+        generated_files=files,
         notices=notices,
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
         layout=site_layout(site.raw),
         trusted_html=trusted,
         changed=None if previous is None else _changed(previous, contents, notices, trusted),
+        changed_files=None if previous is None else _changed_files(previous.generated_files, files),
+    )
+
+
+def _changed_files(
+    before: dict[str, dict[str, bytes]], after: dict[str, dict[str, bytes]]
+) -> frozenset[tuple[str, str]]:
+    """The generated files (uri, language) whose bytes differ from ``before``."""
+    return frozenset(
+        (uri, language)
+        for uri, by_language in after.items()
+        for language, data in by_language.items()
+        if before.get(uri, {}).get(language) != data
     )
 
 
@@ -167,13 +294,14 @@ def _changed(
     return frozenset(moved)
 
 
-def _trusted_html(site: Site) -> dict[str, dict[str, str]]:
+def _trusted_html(site: Site, ids: Collection[str] | None = None) -> dict[str, dict[str, str]]:
     """HTML of our own templates drawn on pages outside their Markdown: suffixed source uri ->
-    page metadata key -> HTML (a case study's page has its contacts and its blocks)."""
+    page metadata key -> HTML (a case study's page has its contacts and its blocks; ``ids``:
+    only those case studies', and the home page's)."""
     blocks: dict[str, dict[str, str]] = {}
     by_key = (
-        (pagemeta.CONTACTS, practice_contacts(site)),
-        (pagemeta.CASE_BLOCKS, practice_case_blocks(site)),
+        (pagemeta.CONTACTS, practice_contacts(site, ids)),
+        (pagemeta.CASE_BLOCKS, practice_case_blocks(site, ids)),
         (pagemeta.HOME, {HOME_URI: home_blocks(site)}),
     )
     for key, pages in by_key:

@@ -15,12 +15,14 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from goodpractice.build.pagebuild import refusal
+from goodpractice.build.preview import KeptBytecode
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import language_prefix, suffix_language
 from goodpractice.core.base.links import neutral
@@ -104,6 +106,13 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         return files
 
     on_files = CombinedEvent(_add_placeholders, _fill_placeholders)
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self._serving:
+            env.bytecode_cache = _KEPT_BYTECODE
+        return env
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
@@ -309,7 +318,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
 
     def _loaded(self, project: Project) -> SiteOutput:
         previous = self._output
-        output = site_output(project)
+        output = site_output(project, quick=self._serving)
         # Content warnings (an outdated translation) must not stop a strict build: the page is
         # published with a notice. `goodpractice check` lists them, once per state of the content.
         if previous is None or previous.site is not output.site:
@@ -324,7 +333,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         labels, _problems = load_labels(
             project.i18n_dir / "interface.yml", project.root, project.language_codes
         )
-        config.extra[pagemeta.PREVIEW_NOTICE] = preview_notices(labels)
+        previous = self._output
         try:
             output = self._loaded(project)
         except ContentError as exc:
@@ -338,6 +347,10 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             self._recovered = output
         self._errors = []
         _QUIET_WHILE_BROKEN.broken = False
+        # The pages rendered again after a quick load say what they do not show.
+        config.extra[pagemeta.PREVIEW_NOTICE] = preview_notices(labels, quick=bool(output.edited))
+        if output.edited and output is not previous:  # i18n builds once per language
+            _say_quick(project, output.edited)
         return output
 
     def _error_page(self, config: MkDocsConfig) -> str:
@@ -355,12 +368,18 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # i18n serves a language under /<code>/ by rewriting destinations, not site_dir.
         language = str(config.theme["language"])
         prefix = language_prefix(language, output.site.project.default_language)
+        moved = output.changed_files
         for uri, by_language in output.generated_files.items():
             if language in by_language:
-                files.append(File.generated(config, prefix + uri, content=by_language[language]))
+                file = File.generated(config, prefix + uri, content=by_language[language])
+                if moved is not None and (uri, language) not in moved:
+                    _mark_unchanged(file)  # serve: written by an earlier build, as it is
+                files.append(file)
 
 
 _EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+# serve: theme templates compiled once for the whole session (build/preview.py).
+_KEPT_BYTECODE = KeptBytecode()
 
 
 def _unchanged() -> bool:
@@ -420,6 +439,12 @@ def _tell_the_terminal(project: Project, problems: list[Problem]) -> None:
     lines = [catalogue.problem(problem, language) for problem in problems]
     lines.append(catalogue.text(msg("serve.errors-shown"), language))
     print("\n".join(lines), file=sys.stderr)
+
+
+def _say_quick(project: Project, edited: frozenset[str]) -> None:
+    catalogue, language = load_catalogue(project), message_language(project)
+    said = msg("serve.quick", cases=", ".join(sorted(edited)))
+    print(catalogue.text(said, language), file=sys.stderr, flush=True)
 
 
 def _say_where(project: Project, address: str) -> None:

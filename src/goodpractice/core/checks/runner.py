@@ -7,8 +7,10 @@ Adding a rule is adding a generator in one of them and a broken fixture with a t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+
+from jsonschema import Draft202012Validator as Validator
 
 from goodpractice.core.base.languages import suffix_language
 from goodpractice.core.base.links import SiteSources, neutral
@@ -34,7 +36,7 @@ from goodpractice.core.checks.vocabularies import (
     validate_vocabulary_schema,
 )
 from goodpractice.core.model.translations import translation_problems
-from goodpractice.core.readers.content import PRACTICE_FILE, DocPage, RawContent
+from goodpractice.core.readers.content import PRACTICE_FILE, DocPage, PracticeSource, RawContent
 from goodpractice.core.readers.markdowndoc import MarkdownDocument
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
@@ -57,21 +59,38 @@ class SiteLayout:
     owned_folders: frozenset[str] = frozenset()  # top folders no contributed file may go in
 
 
+@dataclass(frozen=True)
+class _PracticeRules:
+    """What every rule on one case study needs, made once per check."""
+
+    facts: Validator
+    text: Validator
+    sources: SiteSources
+
+
+def _practice_rules(content: RawContent, layout: SiteLayout) -> _PracticeRules:
+    project = content.project
+    return _PracticeRules(
+        make_validator(
+            load_schema(project.schema_dir, "practice.schema.json"), content.vocabularies
+        ),
+        make_validator(
+            load_schema(project.schema_dir, "practice-text.schema.json"), content.vocabularies
+        ),
+        site_sources(content, layout.generated_pages),
+    )
+
+
 def check(content: RawContent, layout: SiteLayout | None = None) -> list[Problem]:
     """Every problem in the content, sorted by file and line."""
     layout = layout or SiteLayout()
     problems = list(content.problems)
     project = content.project
-    facts_validator = make_validator(
-        load_schema(project.schema_dir, "practice.schema.json"), content.vocabularies
-    )
-    text_validator = make_validator(
-        load_schema(project.schema_dir, "practice-text.schema.json"), content.vocabularies
-    )
+    rules = _practice_rules(content, layout)
     page_validator = make_validator(
         load_schema(project.schema_dir, "page.schema.json"), content.vocabularies
     )
-    sources = site_sources(content, layout.generated_pages)
+    sources = rules.sources
     problems += validate_vocabulary_schema(content)
     problems += validate_romanian_labels(content)
     problems += validate_term_texts(content)
@@ -79,14 +98,13 @@ def check(content: RawContent, layout: SiteLayout | None = None) -> list[Problem
     problems += validate_label_placeholders(content.labels, project.language_codes)
     # Missing texts (errors) and outdated translations (warnings): see model/translations.py.
     problems += translation_problems(content)
-    problems += validate_unique_ids(content.practices)
+    problems += _across_practices(content, layout)
     for source in content.practices:
-        problems += check_practice(source, content, facts_validator, text_validator, sources)
+        problems += _practice_problems(source, content, rules)
     for page in content.pages:
         problems += schema_problems(page_validator, page.doc.front_matter, page.path)
         problems += _check_page(page, sources)
     problems += check_longdocs(content, sources)
-    problems += check_files(content, layout.owned_folders, layout.owned_pages)
     for vocabulary in content.vocabularies.by_name.values():
         if vocabulary.source is not None:
             problems += validate_web_addresses(vocabulary.source, vocabulary.path)
@@ -97,6 +115,58 @@ def check(content: RawContent, layout: SiteLayout | None = None) -> list[Problem
     return sorted(set(problems))
 
 
+def check_edited_practices(
+    content: RawContent, layout: SiteLayout, folders: Collection[str], before: Iterable[Problem]
+) -> list[Problem]:
+    """Every problem after an edit to files of the case studies in ``folders`` only (``serve``):
+    every rule on those case studies and every rule across case studies run again; the
+    problems ``before`` of any other file are kept (no other file changed).
+
+    The same result as ``check`` as long as the edit added, removed or renamed no file (the
+    caller loads the whole content then): the rules on other files read no case study's text."""
+    inside = tuple(f"{folder}/" for folder in folders)
+    problems = [problem for problem in before if not problem.path.startswith(inside)]
+    problems += [problem for problem in content.problems if problem.path.startswith(inside)]
+    problems += translation_problems(content)
+    problems += _across_practices(content, layout)
+    rules = _practice_rules(content, layout)
+    for source in content.practices:
+        if source.folder in folders:
+            problems += _practice_problems(source, content, rules)
+    return sorted(set(problems))
+
+
+def _across_practices(content: RawContent, layout: SiteLayout) -> list[Problem]:
+    """The rules that compare case studies with each other or read every file."""
+    problems = list(validate_unique_ids(content.practices))
+    problems += check_files(content, layout.owned_folders, layout.owned_pages)
+    return problems
+
+
+def _practice_problems(
+    source: PracticeSource, content: RawContent, rules: _PracticeRules
+) -> list[Problem]:
+    """Every rule on one case study: its facts, its texts, its YAML and its rendered HTML."""
+    problems = list(check_practice(source, content, rules.facts, rules.text, rules.sources))
+    for path, doc in _practice_yaml(source):
+        problems += _check_yaml(path, doc)
+    for path, text in _practice_texts(source):
+        problems += check_text(content.project, path, text)
+    return problems
+
+
+def _practice_texts(source: PracticeSource) -> Iterator[tuple[str, MarkdownDocument]]:
+    for text in source.texts.values():
+        yield text.path, text.doc
+
+
+def _practice_yaml(source: PracticeSource) -> Iterator[tuple[str, YamlDocument]]:
+    if source.facts is not None:
+        yield source.facts_path, source.facts
+    for path, text in _practice_texts(source):
+        yield path, text.front_matter
+
+
 def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
     romanian = suffix_language(page.uri) == "ro"
     yield from validate_romanian_letters(page.path, page.doc.raw, romanian=romanian)
@@ -104,10 +174,7 @@ def _check_page(page: DocPage, sources: SiteSources) -> Iterator[Problem]:
 
 
 def _texts(content: RawContent) -> Iterator[tuple[str, MarkdownDocument]]:
-    """Every Markdown text of every content type."""
-    for source in content.practices:
-        for text in source.texts.values():
-            yield text.path, text.doc
+    """Every Markdown text of every content type but case studies (``_practice_texts``)."""
     for page in content.pages:
         yield page.path, page.doc
     for doc in content.longdocs:
@@ -119,10 +186,8 @@ def _texts(content: RawContent) -> Iterator[tuple[str, MarkdownDocument]]:
 
 
 def _yaml_documents(content: RawContent) -> Iterator[tuple[str, YamlDocument]]:
-    """Every YAML file of every content type, and the front matter of every text."""
-    for source in content.practices:
-        if source.facts is not None:
-            yield source.facts_path, source.facts
+    """Every YAML file of every content type, and the front matter of every text, but case
+    studies' (``_practice_yaml``)."""
     for doc in content.longdocs:
         if doc.meta is not None:
             yield doc.meta_path, doc.meta
@@ -146,4 +211,4 @@ def _check_yaml(path: str, doc: YamlDocument) -> Iterator[Problem]:
     yield from validate_personal_data_in_yaml(doc, path, skip)
 
 
-__all__ = ["SiteLayout", "check", "site_sources"]
+__all__ = ["SiteLayout", "check", "check_edited_practices", "site_sources"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from goodpractice.core.model.practice import Practice
@@ -51,8 +51,11 @@ def practice_keys(practice: Practice) -> frozenset[Key]:
     return frozenset((dimension, term) for dimension in DIMENSIONS for term in terms[dimension])
 
 
-def similar_practices(practices: Mapping[str, Practice]) -> dict[str, tuple[Similar, ...]]:
-    """Up to MAX_SIMILAR similar case studies for each, most similar first."""
+def similar_practices(
+    practices: Mapping[str, Practice], only: Collection[str] | None = None
+) -> dict[str, tuple[Similar, ...]]:
+    """Up to MAX_SIMILAR similar case studies for each (or for those in ``only``), most similar
+    first. The index is always over all of them: a row is the same whoever asks for it."""
     keys = {pid: practice_keys(practice) for pid, practice in practices.items()}
     index: dict[Key, list[str]] = {}
     for pid in sorted(keys):
@@ -61,7 +64,8 @@ def similar_practices(practices: Mapping[str, Practice]) -> dict[str, tuple[Simi
     total = len(keys)
     # Rarer terms weigh more (inverse document frequency).
     weights = {key: math.log(1 + total / len(ids)) for key, ids in index.items()}
-    return {pid: _most_similar(pid, keys, index, weights) for pid in sorted(keys)}
+    chosen = sorted(keys) if only is None else sorted(set(only) & keys.keys())
+    return {pid: _most_similar(pid, keys, index, weights) for pid in chosen}
 
 
 def _most_similar(

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.model.longdocs import LongDoc, build_longdocs
 from goodpractice.core.model.practice import Practice, practice_from_data, text_of
-from goodpractice.core.model.similarity import Similar, similar_practices
-from goodpractice.core.readers.content import RawContent
+from goodpractice.core.model.similarity import Similar, practice_keys, similar_practices
+from goodpractice.core.readers.content import PracticeSource, RawContent
 from goodpractice.core.readers.labels import Labels
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.vocabularies import Vocabularies
+
+# (language, case id, link to it, role) -> the case study it was rendered from, and its HTML.
+CardCache = dict[tuple[str, str, str, str], tuple[Practice, str]]
 
 
 @dataclass(frozen=True)
@@ -25,15 +29,19 @@ class Site:
     longdocs: tuple[LongDoc, ...] = ()  # the curriculum and guides
     # Up to five similar case studies of each, computed once (model/similarity.py).
     similar: dict[str, tuple[Similar, ...]] = field(default_factory=dict)
+    # Cards of case studies as listings render them (pages/catalogue.CardHtml), kept by
+    # ``serve`` from one save to the next (a site after an edit shares them with the site
+    # before); None: each listing renders its own (the build holds no HTML it does not need).
+    cards: CardCache | None = field(default=None, compare=False, repr=False)
 
 
-def site_from(raw: RawContent, warnings: tuple[Problem, ...] = ()) -> Site:
-    """The model of content in which ``check`` found no error."""
+def site_from(
+    raw: RawContent, warnings: tuple[Problem, ...] = (), keep_cards: bool = False
+) -> Site:
+    """The model of content in which ``check`` found no error (``keep_cards``: see Site.cards)."""
     practices: dict[str, Practice] = {}
     for source in raw.practices:
-        assert source.facts is not None  # guaranteed by check
-        texts = {language: text_of(text) for language, text in source.texts.items()}
-        practice = practice_from_data(source.facts.data, source.folder, texts)
+        practice = _practice(source)
         practices[practice.id] = practice
     return Site(
         raw.project,
@@ -44,4 +52,41 @@ def site_from(raw: RawContent, warnings: tuple[Problem, ...] = ()) -> Site:
         warnings,
         tuple(build_longdocs(raw)),
         similar_practices(practices),
+        {} if keep_cards else None,
     )
+
+
+def _practice(source: PracticeSource) -> Practice:
+    assert source.facts is not None  # guaranteed by check
+    texts = {language: text_of(text) for language, text in source.texts.items()}
+    return practice_from_data(source.facts.data, source.folder, texts)
+
+
+def site_after_edit(
+    previous: Site, raw: RawContent, folders: Collection[str], warnings: tuple[Problem, ...]
+) -> Site | None:
+    """The site after an edit to the case studies in ``folders`` only, the others reused as
+    they were (``serve``); None if an edit changed a case's id (then load the whole site).
+
+    Similar case studies are computed again for the edited ones; another case's list is kept,
+    and stays exact unless an edit changed the terms similarity compares (themes, target
+    groups, regions, programme)."""
+    by_folder = {practice.folder: practice for practice in previous.practices.values()}
+    practices: dict[str, Practice] = {}
+    edited: list[str] = []
+    for source in raw.practices:
+        old = by_folder.get(source.folder)
+        if old is None:
+            return None
+        if source.folder not in folders:
+            practices[old.id] = old
+            continue
+        practice = _practice(source)
+        if practice.id != old.id:
+            return None
+        practices[practice.id] = practice
+        edited.append(practice.id)
+    similar = dict(previous.similar)
+    if any(practice_keys(practices[i]) != practice_keys(previous.practices[i]) for i in edited):
+        similar.update(similar_practices(practices, only=edited))
+    return replace(previous, practices=practices, raw=raw, warnings=warnings, similar=similar)

@@ -8,10 +8,13 @@ and no contributed HTML can imitate it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from goodpractice.core.base.uris import COMPARE_URI, INDICATORS_URI, practice_uri, url_between
 from goodpractice.core.model.practice import Practice
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.casemap import case_map
+from goodpractice.core.pages.practice import chosen
 from goodpractice.core.pages.similar import similar_links
 from goodpractice.core.pages.templates import render_template
 from goodpractice.core.pages.transfer import fit_view
@@ -49,12 +52,15 @@ def render_case_blocks(site: Site, practice: Practice, language: str) -> str:
     )
 
 
-def practice_case_blocks(site: Site) -> dict[str, dict[str, str]]:
-    """The blocks after the text of every case study: uri -> language -> HTML."""
+def practice_case_blocks(
+    site: Site, ids: Collection[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """The blocks after the text of every case study (or of those in ``ids``): uri -> language
+    -> HTML."""
     return {
         practice_uri(practice.id): {
             language: render_case_blocks(site, practice, language)
             for language in site.project.language_codes
         }
-        for practice in site.practices.values()
+        for practice in chosen(site, ids)
     }

@@ -24,7 +24,7 @@ from goodpractice.core.base.uris import (
     url_between,
 )
 from goodpractice.core.model.practice import Practice
-from goodpractice.core.model.site import Site
+from goodpractice.core.model.site import CardCache, Site
 from goodpractice.core.opendata.exports import dataset_jsonld, download_links
 from goodpractice.core.pages.catalogue_index import IndexFiles, by_title, catalogue_index_files
 from goodpractice.core.pages.evidence import EvidenceView, evidence_view
@@ -113,16 +113,19 @@ class CardHtml:
         self.site = site
         self.language = language
         self.labels = site.labels.for_language(language)
-        self._made: dict[tuple[str, str, str], Markup] = {}
+        self._made: CardCache = {} if site.cards is None else site.cards
 
     def __call__(self, practice: Practice, from_uri: str, role: str = "") -> Markup:
         href = url_between(from_uri, practice_uri(practice.id))
-        key = (practice.id, href, role)
-        if key not in self._made:
+        key = (self.language, practice.id, href, role)
+        found = self._made.get(key)
+        # A kept card is used only for the very case study it was made from: an edited case
+        # is a new object (model/site.site_after_edit), so its card is made again.
+        if found is None or found[0] is not practice:
             made = replace(card(self.site, practice, self.language, from_uri), href=href)
             html = render_template(self.site, "card.html", labels=self.labels, card=made, role=role)
-            self._made[key] = Markup(html)
-        return self._made[key]
+            found = self._made[key] = (practice, Markup(html))
+        return Markup(found[1])
 
 
 def filters(site: Site, language: str) -> list[Filter]:

@@ -12,6 +12,7 @@ catalogue. The address can be shared; each column links to its case study.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from goodpractice.core.base import pagemeta
@@ -36,11 +37,12 @@ def case_facts(site: Site, practice_id: str, language: str) -> dict[str, Any]:
     return case
 
 
-def compare_files(site: Site) -> dict[str, dict[str, bytes]]:
-    """compare/data/<id>.json of every case study, by language (links relative to /compare/)."""
+def compare_files(site: Site, ids: Collection[str] | None = None) -> dict[str, dict[str, bytes]]:
+    """compare/data/<id>.json of every case study (or of those in ``ids``), by language (links
+    relative to /compare/)."""
     files: dict[str, dict[str, bytes]] = {}
     for language in site.project.language_codes:
-        data = compare_data(site, language)
+        data = compare_data(site, language, None if ids is None else tuple(sorted(ids)))
         for pid, case in data["cases"].items():
             text = json.dumps(case, ensure_ascii=False, sort_keys=True)
             files.setdefault(f"{DATA_FOLDER}/{pid}.json", {})[language] = text.encode("utf-8")

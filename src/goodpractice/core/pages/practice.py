@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,15 +285,22 @@ def practice_page_uris(raw: RawContent) -> list[str]:
     return [practice_uri(source.folder_name) for source in raw.practices]
 
 
-def practice_pages(site: Site) -> Pages:
-    """One page per case study in every language; a missing text shows the original one."""
+def practice_pages(site: Site, ids: Collection[str] | None = None) -> Pages:
+    """One page per case study (or per one in ``ids``) in every language; a missing text shows
+    the original one."""
     return {
         practice_uri(practice.id): {
             language: practice_page(site, practice, language)
             for language in site.project.language_codes
         }
-        for practice in site.practices.values()
+        for practice in chosen(site, ids)
     }
+
+
+def chosen(site: Site, ids: Collection[str] | None) -> list[Practice]:
+    """The case studies in ``ids`` (all of them if None), in the site's order."""
+    practices = site.practices.values()
+    return list(practices) if ids is None else [p for p in practices if p.id in ids]
 
 
 def practice_assets(site: Site) -> dict[str, Path]:
@@ -308,7 +316,7 @@ def practice_assets(site: Site) -> dict[str, Path]:
     return assets
 
 
-def practice_contacts(site: Site) -> dict[str, dict[str, str]]:
+def practice_contacts(site: Site, ids: Collection[str] | None = None) -> dict[str, dict[str, str]]:
     """The contact block of each case study that has contacts: uri -> language -> HTML.
 
     Kept out of the page's Markdown (and so out of the sanitiser): the adapter draws it after
@@ -319,7 +327,7 @@ def practice_contacts(site: Site) -> dict[str, dict[str, str]]:
             language: render_contacts(site, practice, language)
             for language in site.project.language_codes
         }
-        for practice in site.practices.values()
+        for practice in chosen(site, ids)
         if practice.contacts
     }
 
@@ -360,10 +368,13 @@ def render_handout_links(site: Site, practice: Practice, language: str) -> str:
     )
 
 
-def practice_qr_files(site: Site) -> dict[str, dict[str, bytes]]:
-    """The QR code file of every case study's page, by site-root uri and language."""
+def practice_qr_files(
+    site: Site, ids: Collection[str] | None = None
+) -> dict[str, dict[str, bytes]]:
+    """The QR code file of every case study's page (or of those in ``ids``), by site-root uri
+    and language."""
     files: dict[str, dict[str, bytes]] = {}
-    for practice in site.practices.values():
+    for practice in chosen(site, ids):
         for language in site.project.language_codes:
             url = practice_url(site, practice, language)
             files.setdefault(qr_uri(url), {})[language] = qr_file(url)

@@ -13,9 +13,19 @@ from goodpractice.core.readers.project import Project
 NOTICE_KEY = "preview.notice"
 
 
-def preview_notices(labels: Labels) -> dict[str, str]:
-    """The notice per language (interface.yml): search, PDFs, data and feeds are full-build only."""
-    return dict(labels.strings.get(NOTICE_KEY, {}))
+QUICK_KEY = "preview.quick"
+
+
+def preview_notices(labels: Labels, quick: bool = False) -> dict[str, str]:
+    """The notice per language (interface.yml): search, PDFs, data and feeds are full-build only;
+    ``quick``: and the pages a save did not render again (core/pages/edits.py) are as before."""
+    notices = dict(labels.strings.get(NOTICE_KEY, {}))
+    if quick:
+        more = labels.strings.get(QUICK_KEY, {})
+        notices = {
+            code: f"{text} {more[code]}" if code in more else text for code, text in notices.items()
+        }
+    return notices
 
 
 def error_page(
@@ -39,4 +49,4 @@ def error_page(
     return render_from(project.overrides_dir, "serve-errors.html", sections=sections)
 
 
-__all__ = ["NOTICE_KEY", "error_page", "preview_notices"]
+__all__ = ["NOTICE_KEY", "QUICK_KEY", "error_page", "preview_notices"]

@@ -7,7 +7,7 @@ their slug, so 'Asociația „Alfa”' and 'Asociatia Alfa' are one organisation
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from goodpractice.core.base import pagemeta
@@ -82,7 +82,18 @@ def _count(site: Site, n: int, language: str) -> str:
     return plural_label(site, "catalogue.count", n, language)
 
 
-def taxonomy_pages(site: Site) -> Pages:
+def listing_uris(practice: Practice) -> set[str]:
+    """The first page of every term and organisation listing that shows this case study."""
+    uris = {
+        term_uri(vocabulary, term)
+        for vocabulary, field_name in TAXONOMIES.items()
+        for term in getattr(practice, field_name)
+    }
+    return uris | {index_uri(f"{ORGANISATIONS}/{slug(org.name)}") for org in practice.organisations}
+
+
+def taxonomy_pages(site: Site, only: Collection[str] | None = None) -> Pages:
+    """Every term's listing (or those whose first page is in ``only``) and the indexes."""
     pages: Pages = {}
     card_htmls = {lang: CardHtml(site, lang) for lang in site.project.language_codes}
     for vocabulary, field_name in TAXONOMIES.items():
@@ -92,6 +103,8 @@ def taxonomy_pages(site: Site) -> Pages:
             for term in getattr(practice, field_name):
                 members.setdefault(term, []).append(practice)
         for term, practices in members.items():
+            if only is not None and term_uri(vocabulary, term) not in only:
+                continue
             for lang in site.project.language_codes:
                 made = _term_pages(site, vocabulary, term, practices, lang, card_htmls[lang])
                 _add(pages, lang, made)
@@ -183,11 +196,14 @@ def _display_name(entries: list[tuple[Practice, int]]) -> str:
     return names.most_common(1)[0][0]
 
 
-def organisation_pages(site: Site) -> Pages:
+def organisation_pages(site: Site, only: Collection[str] | None = None) -> Pages:
+    """Every organisation's listing (or those whose first page is in ``only``) and the index."""
     pages: Pages = {}
     grouped = _organisations(site)
     card_htmls = {lang: CardHtml(site, lang) for lang in site.project.language_codes}
     for key, entries in grouped.items():
+        if only is not None and index_uri(f"{ORGANISATIONS}/{key}") not in only:
+            continue
         for lang in site.project.language_codes:
             _add(pages, lang, _organisation_pages(site, key, entries, lang, card_htmls[lang]))
     rows = [

@@ -278,4 +278,11 @@ def dashboard_uris(raw: RawContent) -> list[str]:
 
 
 def _report(site: Site) -> Report:
-    return translation_report(site.raw)
+    # The notices, the languages and the dashboard of one site read the same report.
+    if _last_report is None or _last_report[0] is not site:
+        globals()["_last_report"] = (site, translation_report(site.raw))
+    assert _last_report is not None
+    return _last_report[1]
+
+
+_last_report: tuple[Site, Report] | None = None

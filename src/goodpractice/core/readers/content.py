@@ -74,7 +74,7 @@ def load_raw(project: Project) -> RawContent:
     listings = {name: walk(project.root / name) for name in CONTENT_FOLDERS}
     practices = (
         [
-            _load_practice(project, folder, problems)
+            load_practice(project, folder, problems)
             for folder in sorted(project.practices_dir.iterdir())
             if is_real_dir(folder) and not folder.name.startswith((".", "_"))
         ]
@@ -102,7 +102,8 @@ def load_raw(project: Project) -> RawContent:
     )
 
 
-def _load_practice(project: Project, folder: Path, problems: list[Problem]) -> PracticeSource:
+def load_practice(project: Project, folder: Path, problems: list[Problem]) -> PracticeSource:
+    """One case study's folder (``load_raw`` reads them all; ``serve`` only an edited one)."""
     rel_folder = project.relative(folder)
     facts_path = f"{rel_folder}/{PRACTICE_FILE}"
     source = PracticeSource(rel_folder, facts_path, None)
