@@ -78,8 +78,9 @@ def test_a_quick_preview_renders_what_a_whole_load_renders(project: Callable[...
     for uri, by_language in whole.generated_files.items():
         if not uri.startswith("compare/"):
             assert quick.generated_files[uri] == by_language, uri
-    assert quick.generated_files["compare/data/alpha.json"] == (
-        whole.generated_files["compare/data/alpha.json"]
+    assert (
+        quick.generated_files["compare/data/alpha.json"]
+        == (whole.generated_files["compare/data/alpha.json"])
     )
 
 
@@ -101,7 +102,9 @@ def test_a_quick_preview_finds_the_errors_a_whole_check_finds(
     root = project()
     site_output(Project.at(root), quick=True)
     _edit(
-        root / "practices" / "alpha" / "ro.md", "summary: Un atelier", "summary: Atelier: un atelier"
+        root / "practices" / "alpha" / "ro.md",
+        "summary: Un atelier",
+        "summary: Atelier: un atelier",
     )
     with pytest.raises(ContentError) as quick:
         site_output(Project.at(root), quick=True)
@@ -110,7 +113,9 @@ def test_a_quick_preview_finds_the_errors_a_whole_check_finds(
     assert any(p.path == "practices/alpha/ro.md" for p in quick.value.problems)
     # Once fixed, the quick path starts again from the last good state.
     _edit(
-        root / "practices" / "alpha" / "ro.md", "summary: Atelier: un atelier", "summary: Un atelier"
+        root / "practices" / "alpha" / "ro.md",
+        "summary: Atelier: un atelier",
+        "summary: Un atelier",
     )
     assert site_output(Project.at(root), quick=True).edited == frozenset({"alpha"})
 
@@ -144,3 +149,18 @@ def test_the_build_keeps_no_cards(project: Callable[..., Path]) -> None:
     assert site_output(Project.at(root)).site.cards is None
     pipeline._last = None
     assert site_output(Project.at(root), quick=True).site.cards
+
+
+def test_serve_reads_an_svg_file_again_once_it_changed(tmp_path: Path) -> None:
+    from goodpractice.core.checks.files import SvgVerdicts, unsafe_svg_files
+
+    drawing = tmp_path / "qr.svg"
+    drawing.write_text('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0"/></svg>')
+    known: SvgVerdicts = {}
+    assert unsafe_svg_files(tmp_path, known) == []
+    assert str(drawing) in known
+    drawing.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "utf-8"
+    )
+    os.utime(drawing, ns=(1, 1))
+    assert unsafe_svg_files(tmp_path, known) == ["qr.svg"]

@@ -29,7 +29,7 @@ from goodpractice.core.base.links import neutral
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.plaintext import published_meta
 from goodpractice.core.base.problems import ContentError, Problem
-from goodpractice.core.checks.files import docs_file_problem, unsafe_svg_files
+from goodpractice.core.checks.files import SvgVerdicts, docs_file_problem, unsafe_svg_files
 from goodpractice.core.checks.sanitize import sanitize_html
 from goodpractice.core.pages.preview import error_page, preview_notices
 from goodpractice.core.pages.templates import Page as GeneratedContent
@@ -59,9 +59,12 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # The first content after errors: every page on disk is the error page, so serve's
         # dirty build must render them all again (both languages), not only what changed.
         self._recovered: SiteOutput | None = None
+        # serve: SVG files of the preview read once, until they change (on_post_build).
+        self._svg_verdicts: SvgVerdicts | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self._svg_verdicts = {} if self._serving else None
 
     # --- once per build (i18n runs one build per language) ---------------------------------
 
@@ -217,7 +220,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             return
         if self._output is None:
             return
-        unsafe = unsafe_svg_files(Path(config.site_dir))
+        unsafe = unsafe_svg_files(Path(config.site_dir), self._svg_verdicts)
         if unsafe:
             raise PluginError(
                 "refusing to publish SVG files with scripts or external references: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -12,8 +13,19 @@ _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț
 
 def fold(text: str) -> str:
     """Lowercase ASCII-like form: 'Iaşi', 'Iași' and 'iasi' all give 'iasi'."""
+    # Titles and names are folded again for every listing they are sorted in.
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+_SHORT = 200
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_CEDILLA_TO_COMMA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_fold_short = functools.lru_cache(maxsize=16384)(_fold)
 
 
 def nearest(value: str, candidates: list[str], limit: int = 3) -> list[str]:

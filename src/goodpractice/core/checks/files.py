@@ -253,13 +253,30 @@ def svg_problem(data: bytes) -> str | None:
     return None
 
 
-def unsafe_svg_files(folder: Path) -> list[str]:
-    """SVG files under ``folder`` (a built site) that are not plain drawings."""
+# Path -> (modification time in ns, size, whether it is unsafe) of an SVG file already read.
+SvgVerdicts = dict[str, tuple[int, int, bool]]
+
+
+def unsafe_svg_files(folder: Path, known: SvgVerdicts | None = None) -> list[str]:
+    """SVG files under ``folder`` (a built site) that are not plain drawings; ``known``
+    (``serve``, from one build to the next): a file with the same time and size as when it was
+    read is not read again."""
     return sorted(
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*.svg")
-        if path.is_symlink() or (path.is_file() and svg_problem(path.read_bytes()))
+        if path.is_symlink() or (path.is_file() and _unsafe(path, known))
     )
+
+
+def _unsafe(path: Path, known: SvgVerdicts | None) -> bool:
+    if known is None:
+        return bool(svg_problem(path.read_bytes()))
+    stat = path.stat()
+    found = known.get(str(path))
+    if found is None or found[:2] != (stat.st_mtime_ns, stat.st_size):
+        found = (stat.st_mtime_ns, stat.st_size, bool(svg_problem(path.read_bytes())))
+        known[str(path)] = found
+    return found[2]
 
 
 __all__ = [
