@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from babel.core import Locale
 from babel.dates import format_date
@@ -33,6 +34,7 @@ def megabytes(size: int, locale: str) -> str:
     return f"{format_decimal(round(size / 1_000_000, 1), format='0.0', locale=locale)} MB"
 
 
+@lru_cache(maxsize=4096)  # every card and fact box of a case formats the same few dates
 def partial_date(value: str, locale: str) -> str:
     """'2014' stays '2014'; '2014-09' is 'septembrie 2014' / 'September 2014'; a day is long."""
     parts = [int(p) for p in value.split("-")]
