@@ -14,6 +14,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 _CODE_BESIDE_DIGIT = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
 
 
+@lru_cache(maxsize=4096)  # counts and figures repeat over thousands of cards
 def number(value: int, locale: str) -> str:
     """1234 is '1.234' in Romanian and '1,234' in English."""
     return str(format_decimal(value, locale=locale))

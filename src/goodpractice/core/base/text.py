@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cedilla forms are still common in older Romanian texts; they fold like comma-below.
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
@@ -33,6 +34,7 @@ def shorten(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=16384)  # organisation and term names come back on every card
 def slug(text: str, empty: str = "x") -> str:
     """'Asociația „Alfa”' and 'Asociatia Alfa' both give 'asociatia-alfa'; ``empty`` if nothing
     is left of the text (an address needs some name)."""
