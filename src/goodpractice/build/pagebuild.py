@@ -23,7 +23,7 @@ from goodpractice.build.publish import publish_open_web
 from goodpractice.build.search_index import SearchIndexError
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import ContentError, Problem
-from goodpractice.core.pipeline import load_site
+from goodpractice.core.pipeline import load_site, single_use_output
 from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
@@ -89,7 +89,8 @@ def _run_mkdocs(project: Project, out: Path, *, strict: bool) -> None:
     _attach_log_handler()
     try:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(out), strict=strict)
-        mkdocs_build(config)
+        with single_use_output():
+            mkdocs_build(config)
     except PluginError as exc:
         raise BuildError(str(exc)) from None
     except ConfigurationError as exc:

@@ -18,6 +18,7 @@ that true), so no folded copy of the text is added.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tempfile
@@ -73,7 +74,9 @@ def index_site(project: Project, site_dir: Path) -> list[str]:
 # What Pagefind reads of a page that marks its body: <html lang>, the title, the body.
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
-_BODY = re.compile(r"<div data-pagefind-body>.*?</article>", re.S)
+# overrides/main.html marks where the indexed part ends; what follows it (the case blocks) is
+# never indexed, so Pagefind is not given it to parse (a third of a case page's bytes).
+_BODY = re.compile(r"<div data-pagefind-body>.*?<!--gp:end-search-body-->", re.S)
 
 
 def search_source(html: str) -> str | None:
@@ -92,17 +95,27 @@ def search_source(html: str) -> str | None:
 def _write_search_sources(site_dir: Path, prefix: str, others: list[str], out: Path) -> int:
     """Trimmed copies of one language's pages (``prefix``), at their own paths; how many."""
     written = 0
-    for path in (site_dir / prefix).rglob("*.html") if prefix else site_dir.rglob("*.html"):
-        relative = path.relative_to(site_dir).as_posix()
-        if not prefix and relative.startswith(tuple(others)):
-            continue
-        source = search_source(path.read_text(encoding="utf-8"))
+    for relative in _html_files(site_dir, prefix, set(others)):
+        source = search_source((site_dir / relative).read_text(encoding="utf-8"))
         if source is not None:
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(source, encoding="utf-8")
             written += 1
     return written
+
+
+def _html_files(site_dir: Path, prefix: str, others: set[str]) -> list[str]:
+    """The HTML files under ``prefix``, site-relative, sorted; the other languages' folders
+    and Pagefind's bundles are not entered (rglob walked them all: a second per language)."""
+    found: list[str] = []
+    top = site_dir / prefix if prefix else site_dir
+    for folder, dirs, files in os.walk(top):
+        here = Path(folder).relative_to(site_dir).as_posix()
+        dirs[:] = sorted(d for d in dirs if d != SEARCH_BUNDLE and (here != "." or d not in others))
+        base = "" if here == "." else f"{here}/"
+        found.extend(f"{base}{name}" for name in sorted(files) if name.endswith(".html"))
+    return found
 
 
 def run_pagefind(pages_dir: Path, bundle_dir: Path) -> str:

@@ -9,7 +9,8 @@ then needs the same site once per language.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -126,6 +127,35 @@ def site_output(project: Project, quick: bool = False) -> SiteOutput:
             loaded.output = _output(loaded.site, loaded.previous)
         loaded.previous = loaded.before = None
     return loaded.output
+
+
+# In a one-off build (``goodpractice build``) each page is written once: its HTML can go as
+# soon as it is written (half the build's memory at 1,000 cases was the generated pages of both
+# languages, held to the end). ``serve`` keeps it all, to compare the next edit with it.
+_single_use = False
+
+
+@contextmanager
+def single_use_output() -> Iterator[None]:
+    """Within this block, release_page lets written pages go; the output is made afresh after."""
+    global _single_use
+    _single_use = True
+    try:
+        yield
+    finally:
+        _single_use = False
+        if _last is not None:
+            _last.output = None
+
+
+def release_page(output: SiteOutput, src_uri: str) -> None:
+    """A page is written: drop its HTML, keeping what other pages may ask of it (its metadata)."""
+    if not _single_use:
+        return
+    page = output.contents.get(src_uri)
+    if page is not None:
+        output.contents[src_uri] = replace(page, markdown="", before="", after="")
+    output.trusted_html.pop(src_uri, None)
 
 
 def _load(project: Project, quick: bool = False) -> _Loaded:

@@ -34,7 +34,7 @@ from goodpractice.core.checks.sanitize import sanitize_html
 from goodpractice.core.pages.preview import error_page, preview_notices
 from goodpractice.core.pages.templates import Page as GeneratedContent
 from goodpractice.core.pages.translations import ReaderNotice
-from goodpractice.core.pipeline import SiteOutput, site_output
+from goodpractice.core.pipeline import SiteOutput, release_page, site_output
 from goodpractice.core.readers.labels import load_labels
 from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
@@ -206,6 +206,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # built inside the first one's on_post_build: both would be in memory at once.
         if self._output is not None:
             page.content = None
+            release_page(self._output, page.file.src_uri)  # only in a one-off build
         return output
 
     on_post_page = CombinedEvent(_drop_alternates, _release_content)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from babel.core import Locale
 from babel.dates import format_date
@@ -13,6 +14,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 _CODE_BESIDE_DIGIT = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
 
 
+@lru_cache(maxsize=4096)  # counts and figures repeat over thousands of cards
 def number(value: int, locale: str) -> str:
     """1234 is '1.234' in Romanian and '1,234' in English."""
     return str(format_decimal(value, locale=locale))
@@ -33,6 +35,7 @@ def megabytes(size: int, locale: str) -> str:
     return f"{format_decimal(round(size / 1_000_000, 1), format='0.0', locale=locale)} MB"
 
 
+@lru_cache(maxsize=4096)  # every card and fact box of a case formats the same few dates
 def partial_date(value: str, locale: str) -> str:
     """'2014' stays '2014'; '2014-09' is 'septembrie 2014' / 'September 2014'; a day is long."""
     parts = [int(p) for p in value.split("-")]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cedilla forms are still common in older Romanian texts; they fold like comma-below.
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
@@ -25,7 +25,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-_fold_short = functools.lru_cache(maxsize=16384)(_fold)
+_fold_short = lru_cache(maxsize=16384)(_fold)
 
 
 def nearest(value: str, candidates: list[str], limit: int = 3) -> list[str]:
@@ -45,6 +45,7 @@ def shorten(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=16384)  # organisation and term names come back on every card
 def slug(text: str, empty: str = "x") -> str:
     """'Asociația „Alfa”' and 'Asociatia Alfa' both give 'asociatia-alfa'; ``empty`` if nothing
     is left of the text (an address needs some name)."""

@@ -8,6 +8,7 @@ generated HTML are relative, so the site works from any host and folder.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from goodpractice.core.base.languages import language_prefix
 from goodpractice.core.base.text import slug
@@ -111,6 +112,7 @@ def relative_url(from_path: str, to_path: str) -> str:
     return "./" if relative == "." else relative.rstrip("/") + "/"
 
 
+@lru_cache(maxsize=65536)  # every card links to the same few pages from the same listings
 def url_between(from_uri: str, to_uri: str) -> str:
     """A relative href in raw HTML from one page to another of the same language."""
     return relative_url(page_url(from_uri), page_url(to_uri))

@@ -75,15 +75,18 @@ def _most_similar(
     weights: Mapping[Key, float],
 ) -> tuple[Similar, ...]:
     mine = keys[pid]
-    found = []
+    found: list[tuple[float, str, frozenset[Key]]] = []
     for other in _candidates(pid, mine, index):
         shared = mine & keys[other]
         if not any(dimension in ESSENTIAL for dimension, _ in shared):
             continue
-        score = sum(weights[key] for key in shared)
-        found.append(Similar(other, _by_dimension(shared), score))
-    found.sort(key=lambda s: (-s.score, s.id))
-    return tuple(found[:MAX_SIMILAR])
+        found.append((-sum(weights[key] for key in shared), other, shared))
+    found.sort(key=lambda f: (f[0], f[1]))
+    # The reasons in words only for the cases kept (a case has up to MAX_CANDIDATES candidates).
+    return tuple(
+        Similar(other, _by_dimension(shared), -score)
+        for score, other, shared in found[:MAX_SIMILAR]
+    )
 
 
 def _candidates(pid: str, mine: frozenset[Key], index: Mapping[Key, list[str]]) -> set[str]:

@@ -51,6 +51,22 @@ def compare_files(site: Site, ids: Collection[str] | None = None) -> dict[str, d
 
 def compare_data(site: Site, language: str, ids: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Every case study's facts in words: the rows' labels in order, and each case's values."""
+    if ids is not None:
+        return _compare_data(site, language, ids)
+    # The files and the page each ask for the whole table of the same site: made once.
+    key = (id(site), language)
+    cached = _WHOLE_TABLE.get(key)
+    if cached is None or cached[0] is not site:
+        if len(_WHOLE_TABLE) >= 4:  # a site of the past (serve loads the content again)
+            _WHOLE_TABLE.clear()
+        cached = _WHOLE_TABLE[key] = (site, _compare_data(site, language, None))
+    return cached[1]
+
+
+_WHOLE_TABLE: dict[tuple[int, str], tuple[Site, dict[str, Any]]] = {}
+
+
+def _compare_data(site: Site, language: str, ids: tuple[str, ...] | None) -> dict[str, Any]:
     labels = site.labels.for_language(language)
     # How strong the evidence is and the key figures first, as on the case page; a row no
     # chosen case has is left out of the table.

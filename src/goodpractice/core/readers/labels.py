@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import FILE, Problem
@@ -17,12 +19,24 @@ class Labels:
     path: str = "i18n/interface.yml"
     lines: dict[str, int] = field(default_factory=dict)
     source: YamlDocument | None = None  # as read, for the rules on every value
+    # Every page asks for its language's strings: made once per language, read-only.
+    _by_language: dict[str, Mapping[str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def get(self, key: str, language: str) -> str:
         return self.strings[key][language]
 
-    def for_language(self, language: str) -> dict[str, str]:
-        return {key: values[language] for key, values in self.strings.items() if language in values}
+    def for_language(self, language: str) -> Mapping[str, str]:
+        if language not in self._by_language:
+            self._by_language[language] = MappingProxyType(
+                {
+                    key: values[language]
+                    for key, values in self.strings.items()
+                    if language in values
+                }
+            )
+        return self._by_language[language]
 
 
 def load_labels(path: Path, root: Path, languages: list[str]) -> tuple[Labels, list[Problem]]:
