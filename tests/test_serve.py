@@ -54,7 +54,7 @@ def test_serve_reloads_edits_under_practices(project: Callable[..., Path]) -> No
         text.write_text(text.read_text().replace("The Alpha workshop", "The renamed workshop"))
         assert _wait_for(url, "The renamed workshop in Bucharest", 60), "no rebuild after edit"
         # A quick preview: the pages it rendered again say what they leave as before.
-        assert "Quick preview: the last save remade only the edited case studies" in (
+        assert "Quick preview: the last save remade only the edited case studies and the pages" in (
             _fetch(url) or ""
         )
         catalogue = _fetch(f"http://127.0.0.1:{port}/en/practices/") or ""
