@@ -45,3 +45,17 @@ def test_trimmed_pages_give_pagefind_the_same_index(built_search: Path, tmp_path
 def test_a_listing_gives_pagefind_nothing(built_search: Path) -> None:
     html = (built_search / "practices/index.html").read_text(encoding="utf-8")
     assert search_source(html) is None
+
+
+def test_each_language_has_a_bundle_of_its_own_pages(built_search: Path) -> None:
+    # The Romanian pass walks the site's root: it must not enter en/ (it once did, and the
+    # Romanian bundle held both languages: twice the pages, 490 MB instead of 320 MB).
+    for bundle, language in (
+        (built_search / "pagefind", "ro"),
+        (built_search / "en/pagefind", "en"),
+    ):
+        metas = sorted(path.name.split("_")[0] for path in bundle.glob("*.pf_meta"))
+        assert metas == [f"pagefind.{language}"], (bundle, metas)
+        urls = list(_fragments(bundle))
+        assert urls
+        assert all(url.startswith("/en/") == (language == "en") for url in urls), urls[:5]

@@ -75,8 +75,9 @@ def index_site(project: Project, site_dir: Path) -> list[str]:
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]*)\"")
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 # overrides/main.html marks where the indexed part ends; what follows it (the case blocks) is
-# never indexed, so Pagefind is not given it to parse (a third of a case page's bytes).
-_BODY = re.compile(r"<div data-pagefind-body>.*?<!--gp:end-search-body-->", re.S)
+# never indexed, so Pagefind is not given it to parse (a third of a case page's bytes). A
+# theme override without the mark still gets its pages indexed, up to the article's end.
+_BODY = re.compile(r"<div data-pagefind-body>.*?(?:<!--gp:end-search-body-->|</article>)", re.S)
 
 
 def search_source(html: str) -> str | None:
@@ -95,7 +96,8 @@ def search_source(html: str) -> str | None:
 def _write_search_sources(site_dir: Path, prefix: str, others: list[str], out: Path) -> int:
     """Trimmed copies of one language's pages (``prefix``), at their own paths; how many."""
     written = 0
-    for relative in _html_files(site_dir, prefix, set(others)):
+    # Prefixes end with a slash ("en/"); the walk compares folder names.
+    for relative in _html_files(site_dir, prefix, {other.strip("/") for other in others}):
         source = search_source((site_dir / relative).read_text(encoding="utf-8"))
         if source is not None:
             target = out / relative
