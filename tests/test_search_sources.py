@@ -59,3 +59,13 @@ def test_each_language_has_a_bundle_of_its_own_pages(built_search: Path) -> None
         urls = list(_fragments(bundle))
         assert urls
         assert all(url.startswith("/en/") == (language == "en") for url in urls), urls[:5]
+
+
+def test_the_search_page_asks_for_pagefind_while_it_loads(built_search: Path) -> None:
+    # gp_search_bundle was dropped as an unknown key, so the preload was never written.
+    for page, script in (
+        ("search/index.html", "../pagefind/pagefind.js"),
+        ("en/search/index.html", "../pagefind/pagefind.js"),
+    ):
+        html = (built_search / page).read_text(encoding="utf-8")
+        assert f'<link rel="modulepreload" href="{script}">' in html, page

@@ -64,6 +64,7 @@ PLATFORM_KEYS = frozenset(
         ORIGINAL_LANGUAGE,
         FALLBACK,
         SEARCH_DATA,
+        SEARCH_BUNDLE,
         JSONLD,
         TRAINER_TOGGLE,
         PRINT_VARIANT,
