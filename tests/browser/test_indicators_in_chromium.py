@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from .conftest import SiteServer
 
 # Their accessibility is checked with every other kind of page in test_accessibility.py.
@@ -15,7 +17,8 @@ def test_a_map_tile_leads_to_its_case_studies(page: Any, repo_server: SiteServer
     page.wait_for_url("**/en/practices/?place=county%3Acalarasi")
     assert page.locator("#gp-filter-place").input_value() == "county:calarasi"
     cards = page.locator("#gp-cards > .gp-card:visible")
-    assert cards.count() == 1
+    # The filter applies once the catalogue's index has arrived: wait for it, not a moment.
+    expect(cards).to_have_count(1)
     assert "SOCEC.NET" in cards.first.inner_text()
 
 
