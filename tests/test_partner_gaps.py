@@ -18,8 +18,8 @@ def test_a_contact_role_is_shown_in_the_language_of_the_page(
     project: Callable[..., Path],
 ) -> None:
     trusted = site_output(Project.at(project("contacts-per-language"))).trusted_html
-    romanian = trusted["practices/alpha/index.ro.md"][pagemeta.CONTACTS]
-    english = trusted["practices/alpha/index.en.md"][pagemeta.CONTACTS]
+    romanian = trusted["practices/alpha/index.ro.md"][pagemeta.CONTACTS].text
+    english = trusted["practices/alpha/index.en.md"][pagemeta.CONTACTS].text
     assert "Maria Popescu</strong>, coordonatoare de proiect" in romanian
     assert "Maria Popescu</strong>, project coordinator" in english
     # One text for every language stays one text.

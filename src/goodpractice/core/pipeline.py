@@ -16,6 +16,7 @@ from pathlib import Path
 
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.languages import with_suffix
+from goodpractice.core.base.packed import PackedText
 from goodpractice.core.base.problems import ContentError, Problem, errors
 from goodpractice.core.base.uris import HOME_URI
 from goodpractice.core.checks.runner import SiteLayout, check, check_edited_practices
@@ -60,7 +61,7 @@ class SiteOutput:
     layout: SiteLayout  # what the site generates: no contributed file may take its place
     # HTML of our templates drawn outside the sanitised text, by suffixed uri and meta key:
     # a case study's contacts, the home page's blocks made from the data.
-    trusted_html: dict[str, dict[str, str]]
+    trusted_html: dict[str, dict[str, PackedText]]
     # Suffixed uris of the generated pages that differ from the previous state of the content
     # (``serve`` rebuilds only those); None: anything may have changed, build everything.
     changed: frozenset[str] | None = None
@@ -154,7 +155,7 @@ def release_page(output: SiteOutput, src_uri: str) -> None:
         return
     page = output.contents.get(src_uri)
     if page is not None:
-        output.contents[src_uri] = replace(page, markdown="", before="", after="")
+        output.contents[src_uri] = Page(page.meta)
     output.trusted_html.pop(src_uri, None)
 
 
@@ -310,7 +311,7 @@ def _changed(
     previous: SiteOutput,
     contents: dict[str, Page],
     notices: dict[tuple[str, str], ReaderNotice],
-    trusted: dict[str, dict[str, str]],
+    trusted: dict[str, dict[str, PackedText]],
 ) -> frozenset[str]:
     """Generated pages whose content, reader notice or trusted HTML differs from ``previous``
     (the home page is hand-written: an edit to a case study it shows rebuilds everything)."""
@@ -324,11 +325,13 @@ def _changed(
     return frozenset(moved)
 
 
-def _trusted_html(site: Site, ids: Collection[str] | None = None) -> dict[str, dict[str, str]]:
+def _trusted_html(
+    site: Site, ids: Collection[str] | None = None
+) -> dict[str, dict[str, PackedText]]:
     """HTML of our own templates drawn on pages outside their Markdown: suffixed source uri ->
     page metadata key -> HTML (a case study's page has its contacts and its blocks; ``ids``:
     only those case studies', and the home page's)."""
-    blocks: dict[str, dict[str, str]] = {}
+    blocks: dict[str, dict[str, PackedText]] = {}
     by_key = (
         (pagemeta.CONTACTS, practice_contacts(site, ids)),
         (pagemeta.CASE_BLOCKS, practice_case_blocks(site, ids)),
@@ -337,7 +340,7 @@ def _trusted_html(site: Site, ids: Collection[str] | None = None) -> dict[str, d
     for key, pages in by_key:
         for uri, by_language in pages.items():
             for language, html in by_language.items():
-                blocks.setdefault(with_suffix(uri, language), {})[key] = html
+                blocks.setdefault(with_suffix(uri, language), {})[key] = PackedText(html)
     return blocks
 
 

@@ -271,7 +271,8 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
             meta["title"] = unescape(str(page.title))
         published = published_meta(meta, data=pagemeta.DATA_KEYS if generated else ())
         # HTML only from our own templates, through the core's records.
-        trusted = dict(self._output.trusted_html.get(page.file.src_uri, {}))
+        packed = self._output.trusted_html.get(page.file.src_uri, {})
+        trusted = {key: html.text for key, html in packed.items()}
         notice = self._output.notices.get((neutral(page.file.src_uri), language))
         if notice is not None:
             trusted[pagemeta.TRANSLATION_NOTICE] = notice.html

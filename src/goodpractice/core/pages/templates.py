@@ -13,7 +13,6 @@ configuration. A page made only of our HTML (a listing) is never run through Mar
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,17 +21,50 @@ from babel.core import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from goodpractice.core.base import formatting
+from goodpractice.core.base.packed import PackedText
 from goodpractice.core.model.site import Site
 
 
-@dataclass(frozen=True)
 class Page:
-    """One generated page in one language: metadata, then HTML around a Markdown text."""
+    """One generated page in one language: metadata, then HTML around a Markdown text. The
+    texts are kept packed (base/packed.py) until the site generator asks for them."""
 
-    meta: Mapping[str, object]  # what front matter would hold: title, description, gp_* keys
-    markdown: str = ""  # rendered by the site generator (links, headings, table of contents)
-    before: str = ""  # HTML from our templates, shown before the rendered Markdown
-    after: str = ""  # HTML from our templates, shown after it
+    __slots__ = ("_after", "_before", "_markdown", "meta")
+
+    def __init__(
+        self, meta: Mapping[str, object], markdown: str = "", before: str = "", after: str = ""
+    ) -> None:
+        self.meta = meta  # what front matter would hold: title, description, gp_* keys
+        self._markdown = PackedText(markdown)  # rendered by the site generator (links, toc)
+        self._before = PackedText(before)  # HTML from our templates, before the Markdown
+        self._after = PackedText(after)  # and after it
+
+    @property
+    def markdown(self) -> str:
+        return self._markdown.text
+
+    @property
+    def before(self) -> str:
+        return self._before.text
+
+    @property
+    def after(self) -> str:
+        return self._after.text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        return (self._markdown, self._before, self._after, self.meta) == (
+            other._markdown,
+            other._before,
+            other._after,
+            other.meta,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # meta is a mapping
+
+    def __repr__(self) -> str:
+        return f"Page(title={self.meta.get('title')!r})"
 
     def content(self, rendered_markdown: str) -> str:
         """The page's HTML, given its Markdown rendered (joined as Markdown joins blocks)."""
