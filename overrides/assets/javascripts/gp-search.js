@@ -296,6 +296,9 @@
   // Typing waits for a pause (debounce); the first search and a chosen filter do not.
   function run(now) {
     var ticket = ++generation;
+    // A new query cancels the count still waiting to be said for the one before: on a slow
+    // phone that count could otherwise be read out while the reader is still typing.
+    window.clearTimeout(announcing);
     var query = cleanQuery(input.value);
     var chosen = chosenFilters();
     var filtering = Object.keys(chosen).length > 0;
