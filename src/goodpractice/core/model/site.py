@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field, replace
+from typing import Concatenate, ParamSpec, TypeVar
 
 from goodpractice.core.base.problems import Problem
 from goodpractice.core.model.longdocs import LongDoc, build_longdocs
@@ -13,6 +14,9 @@ from goodpractice.core.readers.content import PracticeSource, RawContent
 from goodpractice.core.readers.labels import Labels
 from goodpractice.core.readers.project import Project
 from goodpractice.core.readers.vocabularies import Vocabularies
+
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
 
 # (language, case id, link to it, role) -> the case study it was rendered from, and its HTML.
 CardCache = dict[tuple[str, str, str, str], tuple[Practice, str]]
@@ -90,3 +94,24 @@ def site_after_edit(
     if any(practice_keys(practices[i]) != practice_keys(previous.practices[i]) for i in edited):
         similar.update(similar_practices(practices, only=edited))
     return replace(previous, practices=practices, raw=raw, warnings=warnings, similar=similar)
+
+
+def per_site(
+    work: Callable[Concatenate[Site, _Args], _Result],
+) -> Callable[Concatenate[Site, _Args], _Result]:
+    """``work(site, ...)`` made once per arguments for the latest site it was asked of: several
+    generators of one site ask for the same table. A Site is not hashable (it holds dicts),
+    so it is compared by identity; asking of another site lets the old answers go."""
+    kept: dict[Hashable, _Result] = {}
+    owner: list[Site] = []
+
+    def once(site: Site, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Result:
+        if not owner or owner[0] is not site:
+            kept.clear()
+            owner[:] = [site]
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in kept:
+            kept[key] = work(site, *args, **kwargs)
+        return kept[key]
+
+    return once

@@ -17,7 +17,7 @@ from typing import Any
 
 from goodpractice.core.base import pagemeta
 from goodpractice.core.base.uris import CATALOGUE_URI, COMPARE_URI, practice_uri, url_between
-from goodpractice.core.model.site import Site
+from goodpractice.core.model.site import Site, per_site
 from goodpractice.core.pages.caseblocks import MAX_COMPARED
 from goodpractice.core.pages.evidence import evidence_view
 from goodpractice.core.pages.practice import fact_rows, figure_rows
@@ -53,17 +53,12 @@ def compare_data(site: Site, language: str, ids: tuple[str, ...] | None = None) 
     """Every case study's facts in words: the rows' labels in order, and each case's values."""
     if ids is not None:
         return _compare_data(site, language, ids)
-    # The files and the page each ask for the whole table of the same site: made once.
-    key = (id(site), language)
-    cached = _WHOLE_TABLE.get(key)
-    if cached is None or cached[0] is not site:
-        if len(_WHOLE_TABLE) >= 4:  # a site of the past (serve loads the content again)
-            _WHOLE_TABLE.clear()
-        cached = _WHOLE_TABLE[key] = (site, _compare_data(site, language, None))
-    return cached[1]
+    return _whole_table(site, language)
 
 
-_WHOLE_TABLE: dict[tuple[int, str], tuple[Site, dict[str, Any]]] = {}
+@per_site  # the files and the page each ask for the whole table of the same site
+def _whole_table(site: Site, language: str) -> dict[str, Any]:
+    return _compare_data(site, language, None)
 
 
 def _compare_data(site: Site, language: str, ids: tuple[str, ...] | None) -> dict[str, Any]:

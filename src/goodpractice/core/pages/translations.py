@@ -14,7 +14,7 @@ from babel.core import Locale
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.uris import TRANSLATIONS_URI, relative_url, site_path
-from goodpractice.core.model.site import Site
+from goodpractice.core.model.site import Site, per_site
 from goodpractice.core.model.translations import (
     LANGUAGES_KEY,
     RECORD_KEY,
@@ -277,12 +277,6 @@ def dashboard_uris(raw: RawContent) -> list[str]:
     return [TRANSLATIONS_URI]
 
 
+@per_site  # the notices, the languages and the dashboard of one site read the same report
 def _report(site: Site) -> Report:
-    # The notices, the languages and the dashboard of one site read the same report.
-    if _last_report is None or _last_report[0] is not site:
-        globals()["_last_report"] = (site, translation_report(site.raw))
-    assert _last_report is not None
-    return _last_report[1]
-
-
-_last_report: tuple[Site, Report] | None = None
+    return translation_report(site.raw)
