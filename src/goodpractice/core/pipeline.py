@@ -34,7 +34,7 @@ from goodpractice.core.pages.registry import (
     owned_folders,
     owned_uris,
 )
-from goodpractice.core.pages.templates import Page
+from goodpractice.core.pages.templates import Page, Pages
 from goodpractice.core.pages.translations import (
     ReaderNotice,
     SiteLanguages,
@@ -244,25 +244,16 @@ def _edited_output(
     site: Site, before: Site, previous: SiteOutput, ids: frozenset[str]
 ) -> SiteOutput:
     """``previous`` with the pages and files that show the edited case studies made again."""
-    rendered = edited_pages(before, site, ids)
-    contents = kept_pages(previous.contents, rendered) | rendered
-    notices = reader_notices(site)
-    trusted = dict(previous.trusted_html) | _trusted_html(site, ids)
+    rendered = _localised(edited_pages(before, site, ids))
     files = practice_qr_files(site, ids) | catalogue_index_assets(site) | compare_files(site, ids)
-    generated_files = previous.generated_files | files
-    return SiteOutput(
-        site=site,
-        contents=contents,
-        assets=practice_assets(site),
-        generated_files=generated_files,
-        notices=notices,
-        languages=site_languages(site),
-        fallback_languages=fallback_languages(notices),
+    return _assembled(
+        site,
+        contents=kept_pages(previous.contents, rendered) | rendered,
+        trusted=dict(previous.trusted_html) | _trusted_html(site, ids),
+        files=previous.generated_files | files,
         layout=previous.layout,
-        trusted_html=trusted,
-        changed=_changed(previous, contents, notices, trusted),
+        previous=previous,
         edited=ids,
-        changed_files=_changed_files(previous.generated_files, generated_files),
     )
 
 
@@ -276,10 +267,29 @@ def _checked_site(project: Project, keep_cards: bool = False) -> Site:
 
 
 def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
+    return _assembled(
+        site,
+        contents=_localised(generated_pages(site)),
+        trusted=_trusted_html(site),
+        files=generated_assets(site),
+        layout=site_layout(site.raw),
+        previous=previous,
+    )
+
+
+def _assembled(
+    site: Site,
+    *,
+    contents: dict[str, Page],
+    trusted: dict[str, dict[str, PackedText]],
+    files: dict[str, dict[str, bytes]],
+    layout: SiteLayout,
+    previous: SiteOutput | None,
+    edited: frozenset[str] = frozenset(),
+) -> SiteOutput:
+    """The output of ``site`` from its pages, trusted HTML and files; what differs from
+    ``previous`` (None: everything is new)."""
     notices = reader_notices(site)
-    contents = _localised_contents(site)
-    trusted = _trusted_html(site)
-    files = generated_assets(site)
     return SiteOutput(
         site=site,
         contents=contents,
@@ -288,9 +298,10 @@ def _output(site: Site, previous: SiteOutput | None) -> SiteOutput:
         notices=notices,
         languages=site_languages(site),
         fallback_languages=fallback_languages(notices),
-        layout=site_layout(site.raw),
+        layout=layout,
         trusted_html=trusted,
         changed=None if previous is None else _changed(previous, contents, notices, trusted),
+        edited=edited,
         changed_files=None if previous is None else _changed_files(previous.generated_files, files),
     )
 
@@ -344,11 +355,11 @@ def _trusted_html(
     return blocks
 
 
-def _localised_contents(site: Site) -> dict[str, Page]:
-    """Every generated page by its suffixed source uri (index.ro.md, ...)."""
+def _localised(pages: Pages) -> dict[str, Page]:
+    """Generated pages by their suffixed source uri (index.ro.md, ...)."""
     return {
         with_suffix(uri, language): page
-        for uri, by_language in generated_pages(site).items()
+        for uri, by_language in pages.items()
         for language, page in by_language.items()
     }
 

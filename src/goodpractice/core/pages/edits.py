@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection
 
-from goodpractice.core.base.languages import with_suffix
 from goodpractice.core.base.links import neutral
 from goodpractice.core.model.site import Site
 from goodpractice.core.pages.practice import practice_pages
@@ -31,9 +30,9 @@ _FOCUSED = {
 LEFT_AS_BEFORE = frozenset({"indicators", "compare"})
 
 
-def edited_pages(before: Site, site: Site, ids: Collection[str]) -> dict[str, Page]:
-    """Every generated page that can show the case studies ``ids``, by suffixed uri, rendered
-    from ``site``; ``before`` is the site they were edited in (a listing they left counts)."""
+def edited_pages(before: Site, site: Site, ids: Collection[str]) -> Pages:
+    """Every generated page that can show the case studies ``ids``, rendered from ``site``;
+    ``before`` is the site they were edited in (a listing they left counts)."""
     listings: set[str] = set()
     for pid in ids:
         listings |= listing_uris(before.practices[pid]) | listing_uris(site.practices[pid])
@@ -43,11 +42,7 @@ def edited_pages(before: Site, site: Site, ids: Collection[str]) -> dict[str, Pa
             continue
         focused = _FOCUSED.get(generator.name)
         pages.update(generator.render(site) if focused is None else focused(site, ids, listings))
-    return {
-        with_suffix(uri, language): page
-        for uri, by_language in pages.items()
-        for language, page in by_language.items()
-    }
+    return pages
 
 
 def kept_pages(before: dict[str, Page], rendered: dict[str, Page]) -> dict[str, Page]:
