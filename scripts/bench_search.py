@@ -13,7 +13,10 @@ Material's "search" plugin and header), then in headless Chromium measures for e
 - typed: a new query on an already open page until its results are shown (Pagefind: in the
   page, its 100 ms typing debounce included; Material: key presses from Python);
 - header (Pagefind only): the home page open, the header's box focused (which warms the index)
-  and the query typed and sent; from the search page's navigation start to its results.
+  and the query typed and sent; from the search page's navigation start to its results;
+- alone (Pagefind only): the floor under "cold" on this machine: a page with nothing but
+  Pagefind (no theme, no other script) that searches for the query and shows the titles of
+  its first 10 results, timed the same way (written into the benchmark's copy of the site).
 
 Each measure is taken --runs times (each in a fresh browser context: nothing cached) and the
 median is printed.
@@ -221,6 +224,7 @@ class Measure:
     typed_ms: float
     results: int
     header_ms: float | None = None
+    alone_ms: float | None = None
 
 
 def _is_search_file(engine: str, path: str) -> bool:
@@ -294,6 +298,34 @@ def measure_header(browser: Any, url: str, prefix: str, query: str) -> float:
     return found
 
 
+# The floor: Pagefind and nothing else, searching for ?q= and listing the first page's titles.
+ALONE_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Pagefind</title>
+<link rel="modulepreload" href="pagefind/pagefind.js"><script type="module">
+const m = await import(new URL("pagefind/pagefind.js", location.href).href);
+await m.options({{baseUrl: "/", excerptLength: 24}});
+m.init();
+const s = await m.search(new URLSearchParams(location.search).get("q"));
+const all = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+const list = document.createElement("ol");
+for (const d of all) {{ const i = document.createElement("li"); i.className = "gp-result";
+  i.textContent = d.meta.title; list.append(i); }}
+document.body.append(list);
+performance.mark("gp-search-results");
+</script></head><body></body></html>
+"""
+ALONE = "bench-pagefind-alone.html"
+
+
+def measure_alone(browser: Any, url: str, prefix: str, query: str) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}{prefix}{ALONE}?q={quote(query)}")
+    page.wait_for_selector(".gp-result", state="attached", timeout=60_000)
+    found: float = page.evaluate("performance.getEntriesByName('gp-search-results')[0].startTime")
+    context.close()
+    return found
+
+
 def _median(values: list[float]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -305,6 +337,7 @@ def median_pagefind(
 ) -> Measure:
     taken = [measure_pagefind(browser, url, site, prefix, query) for _ in range(runs)]
     header = [measure_header(browser, url, prefix, query) for _ in range(runs)]
+    alone = [measure_alone(browser, url, prefix, query) for _ in range(runs)]
     first = taken[0]
     return Measure(
         first.engine,
@@ -316,6 +349,7 @@ def median_pagefind(
         _median([m.typed_ms for m in taken]),
         first.results,
         _median(header),
+        _median(alone),
     )
 
 
@@ -366,6 +400,8 @@ def bench(
     try:
         pagefind_root = make_copy(work / "pagefind", practices)
         pagefind_site, pagefind_seconds = build(pagefind_root)
+        for prefix, language in (("", "ro"), ("en/", "en")):
+            (pagefind_site / prefix / ALONE).write_text(ALONE_PAGE.format(lang=language))
         lines += [
             f"{practices} synthetic case studies (+ the repository's) in ro and en; "
             f"medians of {runs} runs",
@@ -397,12 +433,13 @@ def bench(
             browser.close()
         lines.append(
             f"{'engine':9} {'query':24} {'files':>5} {'KB raw':>8} {'KB gzip':>8} "
-            f"{'cold ms':>8} {'typed ms':>8} {'header ms':>9} {'hits':>5}"
+            f"{'cold ms':>8} {'typed ms':>8} {'header ms':>9} {'alone ms':>8} {'hits':>5}"
         )
         lines += [
             f"{row.engine:9} {row.query:24} {row.files:5d} {row.raw_bytes / 1024:8.0f} "
             f"{row.gzip_bytes / 1024:8.0f} {row.cold_ms:8.0f} {row.typed_ms:8.0f} "
-            f"{'' if row.header_ms is None else f'{row.header_ms:.0f}':>9} {row.results:5d}"
+            f"{'' if row.header_ms is None else f'{row.header_ms:.0f}':>9} "
+            f"{'' if row.alone_ms is None else f'{row.alone_ms:.0f}':>8} {row.results:5d}"
             for row in rows
         ]
     finally:

@@ -335,7 +335,11 @@
     return searching.then(function (search) {
       found = search;
       if (search === null || !query || search.results.length === 0) return true;
-      return search.results[0].data().then(function (top) { return plausible(top, words); });
+      // The first page's texts are asked for together (one round of fetches, not two): the
+      // top one also tells whether the matches are plausible; showMore finds them loaded.
+      var texts = search.results.slice(0, PAGE_SIZE).map(function (r) { return r.data(); });
+      texts.forEach(function (text) { text.catch(function () {}); });
+      return texts[0].then(function (top) { return plausible(top, words); });
     }).then(function (ok) {
       var search = found;
       if (search === null || ticket !== generation) return undefined; // a newer query won

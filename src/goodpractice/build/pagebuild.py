@@ -6,6 +6,7 @@ content to MkDocs and its pages, goes away with the child, before Pagefind start
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -60,8 +61,14 @@ POST_BUILD_STEPS: list[PostBuildStep] = [
 def build_pages(project: Project, staging: Path, strict: bool) -> list[str]:
     """Check the content, run MkDocs and the steps after it; the lines they report."""
     _refuse_invalid_content(project)
-    _run_mkdocs(project, staging, strict=strict)
-    return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
+    # The loaded site lives until the pages are made: frozen, the collector's full passes
+    # during MkDocs do not walk it again (3.0 -> 2.3 s of collection at 1,000 cases).
+    gc.freeze()
+    try:
+        _run_mkdocs(project, staging, strict=strict)
+        return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
+    finally:
+        gc.unfreeze()  # where there is no fork this runs in the caller's process
 
 
 def _refuse_invalid_content(project: Project) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from goodpractice.core.model.practice import Practice
-from goodpractice.core.model.site import Site
+from goodpractice.core.model.site import Site, per_site
 
 BASES = ("achieved", "target")
 
@@ -53,6 +53,7 @@ def kind_sums(practices: Iterable[Practice], kind: str) -> dict[str, Sum]:
     return {basis: sums[basis] for basis in BASES if basis in sums}
 
 
+@per_site  # each kind's page in each language asks for all of them (quadratic otherwise)
 def totals(site: Site) -> list[KindTotal]:
     """Every reported kind in vocabulary order, each part listed under its whole."""
     kinds = site.vocabularies["figure-kinds"]
@@ -101,6 +102,7 @@ class Row:
     sums: dict[str, Sum]
 
 
+@per_site  # asked again for the same dimension and kind by each language's page
 def breakdown(site: Site, dimension: str, kind: str | None = None) -> list[Row]:
     """One row per term of ``dimension``: its case studies and, for ``kind``, their sums."""
     terms_of = DIMENSIONS[dimension]
