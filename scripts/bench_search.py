@@ -299,8 +299,8 @@ def measure_header(browser: Any, url: str, prefix: str, query: str) -> float:
 
 
 # The floor: Pagefind and nothing else, searching for ?q= and listing the first page's titles.
-ALONE_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Pagefind</title>
-<link rel="modulepreload" href="pagefind/pagefind.js"><script type="module">
+ALONE_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<title>Pagefind</title><link rel="modulepreload" href="pagefind/pagefind.js"><script type="module">
 const m = await import(new URL("pagefind/pagefind.js", location.href).href);
 await m.options({{baseUrl: "/", excerptLength: 24}});
 m.init();
