@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_cli
+from conftest import REPO, make_project, run_cli
 from goodpractice.build import pdfhandouts
+from goodpractice.core.base.messages import msg
 from goodpractice.core.readers.markedblocks import (
     open_collapsed,
     shift_headings,
     strip_trainer_blocks,
 )
+from goodpractice.core.readers.messages import load_catalogue
+from goodpractice.core.readers.project import Project
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +128,20 @@ def test_build_without_chromium_warns_once_and_drops_pdf_links(
     first_page = (root / "site" / "curriculum" / "index.html").read_text(encoding="utf-8")
     assert ".pdf" not in first_page
     assert 'href="print-trainer/"' in first_page  # the printable pages stay
+
+
+def test_handout_messages_speak_romanian(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GOODPRACTICE_PDF", raising=False)
+    monkeypatch.setattr(pdfhandouts, "CHROMIUM", "/nonexistent/chromium")
+    reason = pdfhandouts._missing_toolchain()
+    assert reason is not None
+    catalogue = load_catalogue(Project.at(REPO))
+    said = catalogue.text(msg("handouts.not-built", reason=catalogue.text(reason, "ro")), "ro")
+    assert said == (
+        "avertisment: materialele PDF nu au fost tipărite: Chromium nu a fost găsit la "
+        "/nonexistent/chromium (instalați chromium sau setați CHROMIUM=/cale); linkurile lor "
+        "de descărcare au fost scoase."
+    )
 
 
 def test_deploy_fails_when_a_pdf_cannot_be_made(

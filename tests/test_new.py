@@ -200,3 +200,13 @@ def test_new_without_templates_says_what_is_missing(project: Callable[..., Path]
     assert result.exit_code == 1
     assert "Error: templates/new/ is missing: the templates of new case studies" in result.output
     assert not (root / NEW).exists()
+
+
+def test_new_speaks_romanian(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOODPRACTICE_LANG", "ro")
+    result = run_cli("new", "--root", str(root), "--title", "Economie socială în Călărași")
+    assert result.exit_code == 0, result.output
+    assert f"S-a creat {NEW}/: en.md, practice.yml, ro.md." in result.output
+    assert "Înlocuiți fiecare TODO, apoi rulați: goodpractice check" in result.output
+    stale = run_cli("template", "--root", str(root), "--check")
+    assert "este la zi." in stale.output, stale.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from goodpractice.core.base import formatting
-from goodpractice.core.base.messages import msg
+from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.base.problems import Severity
 from goodpractice.core.readers.messages import LANGUAGE_VARIABLE, load_catalogue, message_language
 from goodpractice.core.readers.project import Project, ProjectError
@@ -103,23 +103,24 @@ def build(root: Path, site_dir: Path | None) -> None:
     from goodpractice.build.errors import BuildError
     from goodpractice.build.sitebuild import build_site
 
+    project = Project.at(root)
+    language = message_language(project)
+    catalogue = load_catalogue(project)
     try:
         result = build_site(root, site_dir)
     except BuildError as exc:
-        click.echo(f"Build failed: {exc}", err=True)
-        click.echo("The previous site, if any, is unchanged.", err=True)
+        click.echo(catalogue.text(msg("build.failed", reason=str(exc)), language), err=True)
+        click.echo(catalogue.text(msg("build.previous-kept"), language), err=True)
         sys.exit(1)
     for note in result.notes:
         click.echo(note)
-    project = Project.at(root)
-    language = message_language(project)
     done = msg(
         "build.done",
         pages=result.pages,
         site=str(result.site_dir),
         seconds=formatting.seconds(result.seconds, project.language(language).locale),
     )
-    click.echo(load_catalogue(project).text(done, language))
+    click.echo(catalogue.text(done, language))
 
 
 @main.command()
@@ -213,21 +214,28 @@ def schema(root: Path, check_only: bool) -> None:
     raw = load_raw(project)
     path = project.schema_dir / VOCABULARY_SCHEMA
     expected = render_vocabulary_schema(raw.vocabularies)
-    _refresh(path, project.relative(path), expected, check_only, "goodpractice schema")
+    _refresh(project, path, project.relative(path), expected, check_only, "goodpractice schema")
 
 
-def _refresh(path: Path, name: str, expected: str, check_only: bool, command: str) -> None:
+def _refresh(
+    project: Project, path: Path, name: str, expected: str, check_only: bool, command: str
+) -> None:
     """Write a generated file if it changed; with --check, exit 1 instead of writing."""
+    catalogue, language = load_catalogue(project), message_language(project)
+
+    def say(message: Message) -> None:
+        click.echo(catalogue.text(message, language))
+
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     if current == expected:
-        click.echo(f"{name} is up to date.")
+        say(msg("generated.up-to-date", name=name))
         return
     if check_only:
-        click.echo(f"{name} is out of date; run '{command}'.")
+        say(msg("generated.out-of-date", name=name, command=command))
         sys.exit(1)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(expected, encoding="utf-8")
-    click.echo(f"Wrote {name}.")
+    say(msg("generated.wrote", name=name))
 
 
 @main.command()
@@ -249,13 +257,14 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
 
     project = Project.at(root)
     interactive = _stdin_is_terminal()
+    catalogue, said_in = load_catalogue(project), message_language(project)
     if title is None:
         if not interactive:
-            raise click.UsageError("give the title with --title (no terminal to ask in)")
+            raise click.UsageError(catalogue.text(msg("new.no-title"), said_in))
         title = click.prompt("Title / Titlu")
     title = title.strip()
     if not title:
-        raise click.UsageError("the title is empty")
+        raise click.UsageError(catalogue.text(msg("new.empty-title"), said_in))
     if practice_id is None:
         practice_id = practice_slug(title)
         if interactive:
@@ -274,8 +283,9 @@ def new(root: Path, title: str | None, practice_id: str | None, language: str | 
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
     names = ", ".join(sorted(path.name for path in folder.iterdir()))
-    click.echo(f"Created {project.relative(folder)}/: {names}.")
-    click.echo("Replace every TODO, then run: goodpractice check")
+    created = msg("new.created", folder=str(project.relative(folder)), files=names)
+    click.echo(catalogue.text(created, said_in))
+    click.echo(catalogue.text(msg("new.next"), said_in))
 
 
 @main.command()
@@ -394,6 +404,7 @@ def template(root: Path, check_only: bool) -> None:
         path = project.root / BROWSER_TEMPLATE / name
         try:
             _refresh(
+                project,
                 path,
                 project.relative(path) if path.exists() else (BROWSER_TEMPLATE / name).as_posix(),
                 text,
@@ -421,6 +432,7 @@ def issue_form(root: Path, check_only: bool) -> None:
         expected = render_issue_form(project, raw.vocabularies, raw.labels, kind)
         try:
             _refresh(
+                project,
                 project.root / kind.form,
                 kind.form.as_posix(),
                 expected,

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from goodpractice.build.chromium import CHROMIUM, CHROMIUM_ARGS, outside_event_loop
 from goodpractice.build.pdfcache import PdfCache, cache_folder
-from goodpractice.core.base.messages import Param, msg
+from goodpractice.core.base.messages import Message, Param, msg
 from goodpractice.core.pages.printjobs import PrintJob, print_jobs
 from goodpractice.core.pipeline import load_site
 from goodpractice.core.readers.messages import load_catalogue, message_language
@@ -111,17 +111,20 @@ def build_handouts(project: Project, site_dir: Path) -> list[str]:
     jobs = print_jobs(load_site(project))
     if not jobs:
         return []
+    catalogue, language = load_catalogue(project), message_language(project)
     missing = _missing_toolchain()
-    if missing and _required():
-        raise HandoutError(f"PDF handouts are required (GOODPRACTICE_PDF=required): {missing}")
-    if missing:
+    if missing is not None:
+        reason = catalogue.text(missing, language)
+        if _required():
+            raise HandoutError(catalogue.text(msg("handouts.required", reason=reason), language))
         _remove_pdf_links(site_dir, jobs)
-        return [f"warning: PDF handouts not built: {missing}; their download links were left out."]
+        return [catalogue.text(msg("handouts.not-built", reason=reason), language)]
     origin = project.site_url or _NOWHERE
     printed = print_pdfs(site_dir, origin, jobs, cache_folder(project.root))
     absent = [job.pdf for job in jobs if not (site_dir / job.pdf).is_file()]
     if absent:
-        raise HandoutError("PDF handouts missing after printing: " + ", ".join(absent))
+        said = msg("handouts.missing", files=", ".join(absent))
+        raise HandoutError(catalogue.text(said, language))
     return _report(printed, project)
 
 
@@ -137,16 +140,17 @@ def _required() -> bool:
     return os.environ.get("GOODPRACTICE_PDF", "").lower() == "required"
 
 
-def _missing_toolchain() -> str | None:
+def _missing_toolchain() -> Message | None:
+    """Why no PDF can be printed here, or None."""
     if os.environ.get("GOODPRACTICE_PDF", "").lower() in ("0", "off", "no"):
-        return "switched off by GOODPRACTICE_PDF"
+        return msg("handouts.switched-off")
     if not Path(CHROMIUM).exists():
-        return f"Chromium not found at {CHROMIUM} (install chromium or set CHROMIUM=/path)"
+        return msg("handouts.no-chromium", path=str(CHROMIUM))
     try:
         import playwright.async_api  # noqa: F401
         import pypdf  # noqa: F401
     except ImportError as exc:
-        return f"the {exc.name} package is missing (pip install -e '.[pdf]')"
+        return msg("handouts.no-package", package=str(exc.name))
     return None
 
 
