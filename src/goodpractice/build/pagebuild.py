@@ -24,7 +24,7 @@ from goodpractice.build.publish import publish_open_web
 from goodpractice.build.search_index import SearchIndexError
 from goodpractice.core.base.messages import msg
 from goodpractice.core.base.problems import ContentError, Problem
-from goodpractice.core.pipeline import load_site, single_use_output
+from goodpractice.core.pipeline import content_read_once, load_site, single_use_output
 from goodpractice.core.readers.messages import load_catalogue, message_language
 from goodpractice.core.readers.project import Project
 
@@ -60,15 +60,16 @@ POST_BUILD_STEPS: list[PostBuildStep] = [
 
 def build_pages(project: Project, staging: Path, strict: bool) -> list[str]:
     """Check the content, run MkDocs and the steps after it; the lines they report."""
-    _refuse_invalid_content(project)
-    # The loaded site lives until the pages are made: frozen, the collector's full passes
-    # during MkDocs do not walk it again (3.0 -> 2.3 s of collection at 1,000 cases).
-    gc.freeze()
-    try:
-        _run_mkdocs(project, staging, strict=strict)
-        return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
-    finally:
-        gc.unfreeze()  # where there is no fork this runs in the caller's process
+    with content_read_once():
+        _refuse_invalid_content(project)
+        # The loaded site lives until the pages are made: frozen, the collector's full passes
+        # during MkDocs do not walk it again (3.0 -> 2.3 s of collection at 1,000 cases).
+        gc.freeze()
+        try:
+            _run_mkdocs(project, staging, strict=strict)
+            return [line for step in POST_BUILD_STEPS for line in step(project, staging)]
+        finally:
+            gc.unfreeze()  # where there is no fork this runs in the caller's process
 
 
 def _refuse_invalid_content(project: Project) -> None:

@@ -37,7 +37,7 @@ from goodpractice.core.checks.vocabularies import (
 )
 from goodpractice.core.model.translations import translation_problems
 from goodpractice.core.readers.content import PRACTICE_FILE, DocPage, PracticeSource, RawContent
-from goodpractice.core.readers.markdowndoc import MarkdownDocument
+from goodpractice.core.readers.markdowndoc import MarkdownDocument, published_markdown
 from goodpractice.core.readers.yamlsafe import YamlDocument
 
 
@@ -150,8 +150,10 @@ def _practice_problems(
     problems = list(check_practice(source, content, rules.facts, rules.text, rules.sources))
     for path, doc in _practice_yaml(source):
         problems += _check_yaml(path, doc)
+    page_uri = practice_uri(source.folder_name)
     for path, text in _practice_texts(source):
-        problems += check_text(content.project, path, text)
+        published = published_markdown(path, page_uri, text.body)
+        problems += check_text(content.project, path, text, published)
     return problems
 
 

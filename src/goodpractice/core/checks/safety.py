@@ -190,8 +190,14 @@ def check_rendered(path: str, rendered: Rendered, lines: SourceLines) -> Iterato
     yield from validate_personal_data_in_text(path, rendered, lines)
 
 
-def check_text(project: Project, path: str, doc: MarkdownDocument) -> Iterator[Problem]:
-    """Every rule for untrusted content, for one Markdown text of any content type."""
+def check_text(
+    project: Project, path: str, doc: MarkdownDocument, published: str | None = None
+) -> Iterator[Problem]:
+    """Every rule for untrusted content, for one Markdown text of any content type.
+
+    ``published``: the body as its page gives it to Markdown (a case study's links rewritten
+    to the site's layout), rendered instead of the body itself: the page publishes that render.
+    Only link targets differ, and no message quotes a rewritten one."""
     yield from validate_control_characters(doc.raw, path)
     yield from validate_plain_text(doc.front_matter, path)
     yield from validate_yaml_control_characters(doc.front_matter, path)
@@ -199,7 +205,7 @@ def check_text(project: Project, path: str, doc: MarkdownDocument) -> Iterator[P
     if limits:
         yield from limits  # never rendered: it could take the converter too long
         return
-    rendered = render_text(project, doc.body)
+    rendered = render_text(project, doc.body if published is None else published)
     yield from check_rendered(path, rendered, SourceLines(doc.body, doc.body_line))
 
 

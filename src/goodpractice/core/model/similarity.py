@@ -80,7 +80,8 @@ def _most_similar(
         shared = mine & keys[other]
         if not any(dimension in ESSENTIAL for dimension, _ in shared):
             continue
-        found.append((-sum(weights[key] for key in shared), other, shared))
+        # fsum: exact, so the score (and the order of ties) never depends on set order.
+        found.append((-math.fsum(weights[key] for key in shared), other, shared))
     found.sort(key=lambda f: (f[0], f[1]))
     # The reasons in words only for the cases kept (a case has up to MAX_CANDIDATES candidates).
     return tuple(

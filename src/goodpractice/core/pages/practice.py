@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goodpractice.core.base import formatting, pagemeta
-from goodpractice.core.base.links import Link, site_link, site_target
+from goodpractice.core.base.links import Link, site_target
 from goodpractice.core.base.text import slug
 from goodpractice.core.base.uris import (
     TAXONOMIES,
@@ -29,7 +29,8 @@ from goodpractice.core.pages.qrcodes import qr_file, qr_src, qr_uri
 from goodpractice.core.pages.search import search_data
 from goodpractice.core.pages.templates import Page, Pages, render_template
 from goodpractice.core.readers.content import RawContent
-from goodpractice.core.readers.markdowndoc import rewrite_links
+from goodpractice.core.readers.markdowndoc import published_markdown
+from goodpractice.core.readers.rendering import published_render
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,15 @@ def practice_page(site: Site, practice: Practice, language: str) -> Page:
     factbox = render_factbox(site, practice, language)
     summary = render_template(site, "summary.html", summary=text.summary)
     handout = render_handout_links(site, practice, language)
-    body = rewrite_links(text.body, lambda target: site_link(text.path, uri, target))
-    # Contacts travel outside the sanitised text (practice_contacts, pagemeta.CONTACTS).
-    return Page(front, before=f"{summary}\n\n{handout}\n\n{factbox}", markdown=body)
+    body = published_markdown(text.path, uri, text.body)
+    # Contacts travel outside the sanitised text (practice_contacts, pagemeta.CONTACTS). The
+    # prose is published as check rendered it (readers/rendering.published_render).
+    return Page(
+        front,
+        before=f"{summary}\n\n{handout}\n\n{factbox}",
+        markdown=body,
+        rendered=published_render(site.project, body),
+    )
 
 
 def render_factbox(site: Site, practice: Practice, language: str) -> str:

@@ -23,21 +23,29 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from goodpractice.core.base import formatting
 from goodpractice.core.base.packed import PackedText
 from goodpractice.core.model.site import Site
+from goodpractice.core.readers.rendering import PublishedRender
 
 
 class Page:
     """One generated page in one language: metadata, then HTML around a Markdown text. The
     texts are kept packed (base/packed.py) until the site generator asks for them."""
 
-    __slots__ = ("_after", "_before", "_markdown", "meta")
+    __slots__ = ("_after", "_before", "_markdown", "meta", "rendered")
 
     def __init__(
-        self, meta: Mapping[str, object], markdown: str = "", before: str = "", after: str = ""
+        self,
+        meta: Mapping[str, object],
+        markdown: str = "",
+        before: str = "",
+        after: str = "",
+        rendered: PublishedRender | None = None,
     ) -> None:
         self.meta = meta  # what front matter would hold: title, description, gp_* keys
         self._markdown = PackedText(markdown)  # rendered by the site generator (links, toc)
         self._before = PackedText(before)  # HTML from our templates, before the Markdown
         self._after = PackedText(after)  # and after it
+        # The Markdown as check rendered it: the site generator only sets its link targets.
+        self.rendered = rendered
 
     @property
     def markdown(self) -> str:

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from goodpractice.core.base.links import site_link
 from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.readers.yamlsafe import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -151,9 +152,16 @@ __all__ = [
     "YamlSyntaxError",
     "fenced_lines",
     "parse_markdown",
+    "published_markdown",
     "rewrite_links",
     "split_front_matter",
 ]
+
+
+def published_markdown(source_path: str, page_uri: str, body: str) -> str:
+    """A contributed text as its generated page at ``page_uri`` gives it to Markdown: links to
+    other texts and files of the site rewritten from the repository's layout to the site's."""
+    return rewrite_links(body, lambda target: site_link(source_path, page_uri, target))
 
 
 def rewrite_links(body: str, rewrite: Callable[[str], str]) -> str:

@@ -3,18 +3,27 @@ extensions, then HTML parsed the way browsers parse it.
 
 ``check`` judges this, not the Markdown source: comment forms, indented fences, escaped
 backticks, reference definitions in lists, attribute lists and heading ids all come out as the
-build makes them. Each text is rendered once; every rule reads the same result.
+build makes them. Each text is rendered once; every rule reads the same result, and the site
+publishes it (:func:`published_render`): MkDocs would render it again, only to set the targets
+of its links, which it does at the places this render marks.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from xml.etree.ElementTree import Element as TreeElement
 
 import markdown
+import markdown.serializers
+from markdown.treeprocessors import Treeprocessor
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from goodpractice.core.base.packed import PackedText
 from goodpractice.core.readers.project import Project
 
 
@@ -37,13 +46,95 @@ class Rendered:
     text: str  # what a reader sees: every text node, entities decoded
 
 
+@dataclass(frozen=True)
+class PublishedRender:
+    """A text's HTML as the site publishes it, but for the targets of its Markdown links: each
+    is a slot (``fill``) where MkDocs, which alone knows every page's address, puts its own."""
+
+    template: PackedText  # the HTML, a slot in place of each link's target
+    targets: tuple[str, ...]  # each slot's target as the text gives it, in order
+    toc_tokens: tuple[dict[str, Any], ...]  # the table of contents, as Markdown's toc makes it
+    anchor_ids: frozenset[str]  # every id (and <a name>) of the text, for links to its parts
+
+    def fill(self, url_of: Callable[[str], str]) -> str:
+        """The HTML with ``url_of(target)`` in each slot (escaped as Markdown escapes it)."""
+        urls = [_escape_attribute(url_of(target)) for target in self.targets]
+        return _SLOT.sub(lambda found: urls[int(found.group(1))], self.template.text)
+
+
 def render_text(project: Project, body: str) -> Rendered:
     """The HTML the build makes of ``body``, and its elements as a browser sees them."""
     names, options = project.markdown_extensions
     converter = _converter(names, options)
     converter.reset()
-    html = converter.convert(body)
-    return parse_html(html)
+    slots = _slots(converter)
+    template = converter.convert(body)
+    targets = tuple(slots.targets)
+    html = _SLOT.sub(lambda found: _escape_attribute(targets[int(found.group(1))]), template)
+    rendered = parse_html(html)
+    _published[body] = PublishedRender(
+        PackedText(template),
+        targets,
+        tuple(getattr(converter, "toc_tokens", ())),
+        frozenset(_anchor_ids(rendered.elements)),
+    )
+    return rendered
+
+
+def published_render(project: Project, body: str) -> PublishedRender:
+    """``body`` as the site publishes it: the render check made of it, else a new one."""
+    found = _published.get(body)
+    if found is None:
+        render_text(project, body)
+        found = _published[body]
+    return found
+
+
+def forget_renders() -> None:
+    """A whole load starts: renders of texts as they were before are no longer asked for."""
+    _published.clear()
+
+
+# The renders of the texts loaded last, by text: check makes them, the pages publish them.
+_published: dict[str, PublishedRender] = {}
+
+
+def _anchor_ids(elements: tuple[Element, ...]) -> set[str]:
+    # What MkDocs counts as a place a link may point to: any id, and the name of an <a>.
+    found = {value for element in elements if (value := element.get("id"))}
+    return found | {value for e in elements if e.tag == "a" and (value := e.get("name"))}
+
+
+# A slot holds a number between two marks made for this process, which no text can guess.
+_MARK = secrets.token_hex(8)
+_SLOT = re.compile(f"gp{_MARK}:(\\d+):")
+
+
+class _LinkSlots(Treeprocessor):  # type: ignore[misc]  # markdown has no type hints
+    """Where MkDocs' own (_RelativePathTreeprocessor, priority 0) sets link targets: the href
+    of every <a> and the src of every <img> of the tree, after the inline patterns."""
+
+    targets: list[str]
+
+    def run(self, root: TreeElement) -> None:
+        for element in root.iter():
+            key = "href" if element.tag == "a" else "src" if element.tag == "img" else None
+            value = element.get(key) if key else None
+            if key and value is not None:
+                element.set(key, f"gp{_MARK}:{len(self.targets)}:")
+                self.targets.append(value)
+
+
+def _slots(converter: markdown.Markdown) -> _LinkSlots:
+    slots = converter.treeprocessors["gp-link-slots"]
+    assert isinstance(slots, _LinkSlots)
+    slots.targets = []
+    return slots
+
+
+def _escape_attribute(value: str) -> str:
+    # Python-Markdown's own escaping of an attribute value in HTML output.
+    return str(markdown.serializers._escape_attrib_html(value))
 
 
 def parse_html(html: str) -> Rendered:
@@ -74,8 +165,18 @@ _converters: dict[str, markdown.Markdown] = {}
 def _converter(names: tuple[str, ...], options: dict[str, dict[str, Any]]) -> markdown.Markdown:
     key = json.dumps([names, options], sort_keys=True, default=str)
     if key not in _converters:
-        _converters[key] = markdown.Markdown(extensions=list(names), extension_configs=options)
+        converter = markdown.Markdown(extensions=list(names), extension_configs=options)
+        converter.treeprocessors.register(_LinkSlots(converter), "gp-link-slots", 0)
+        _converters[key] = converter
     return _converters[key]
 
 
-__all__ = ["Element", "Rendered", "parse_html", "render_text"]
+__all__ = [
+    "Element",
+    "PublishedRender",
+    "Rendered",
+    "forget_renders",
+    "parse_html",
+    "published_render",
+    "render_text",
+]
