@@ -67,7 +67,7 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # Case-study pages (src_uri): their text as MkDocs read it, until the last handler of
         # on_page_markdown; then those it was given empty, to publish check's render instead.
         self._given: dict[str, str] = {}
-        self._prerendered: set[str] = set()
+        self._prerendered: dict[str, _LinkTools] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -184,13 +184,14 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # A case study's text that no other handler changed was rendered by check: MkDocs gets
         # nothing to render, and on_page_content publishes check's render with its links set.
         given = self._given.pop(page.file.src_uri, None)
-        if given is None or _link_tools(page) is None:
+        tools = _link_tools(page)
+        if given is None or tools is None:
             return markdown
         # mkdocs-static-i18n gives every text back joined from its lines (without the last
         # newline): the same text to Markdown, unless a line break of another kind was split.
         if markdown.splitlines() != given.splitlines() or _OTHER_LINE_BREAK.search(given):
             return markdown  # changed by another handler: MkDocs renders the text as changed
-        self._prerendered.add(page.file.src_uri)
+        self._prerendered[page.file.src_uri] = tools
         return ""
 
     on_page_markdown = CombinedEvent(_set_generated_meta, _set_text_language, _skip_second_render)
@@ -201,9 +202,8 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     ) -> str:
         generated = self._generated(page)
         if generated is not None:
-            tools = _link_tools(page)
-            if page.file.src_uri in self._prerendered and generated.rendered and tools:
-                self._prerendered.discard(page.file.src_uri)
+            tools = self._prerendered.pop(page.file.src_uri, None)
+            if tools is not None and generated.rendered is not None:
                 html = _published_text(page, generated.rendered, tools, files, config)
             html = _with_generated_html(page, generated, html)
         # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list

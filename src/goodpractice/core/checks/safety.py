@@ -205,7 +205,10 @@ def check_text(
     if limits:
         yield from limits  # never rendered: it could take the converter too long
         return
-    rendered = render_text(project, doc.body if published is None else published)
+    if published is None:
+        rendered = render_text(project, doc.body)
+    else:
+        rendered = render_text(project, published, keep=True)
     yield from check_rendered(path, rendered, SourceLines(doc.body, doc.body_line))
 
 

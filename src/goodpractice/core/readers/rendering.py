@@ -58,36 +58,36 @@ class PublishedRender:
 
     def fill(self, url_of: Callable[[str], str]) -> str:
         """The HTML with ``url_of(target)`` in each slot (escaped as Markdown escapes it)."""
-        urls = [_escape_attribute(url_of(target)) for target in self.targets]
-        return _SLOT.sub(lambda found: urls[int(found.group(1))], self.template.text)
+        return _filled(self.template.text, self.targets, url_of)
 
 
-def render_text(project: Project, body: str) -> Rendered:
-    """The HTML the build makes of ``body``, and its elements as a browser sees them."""
+def render_text(project: Project, body: str, *, keep: bool = False) -> Rendered:
+    """The HTML the build makes of ``body``, and its elements as a browser sees them.
+
+    ``keep``: the text is published as a page of its own (a case study's), which then takes
+    this render (``published_render``) instead of rendering the text again."""
     names, options = project.markdown_extensions
     converter = _converter(names, options)
     converter.reset()
     slots = _slots(converter)
     template = converter.convert(body)
     targets = tuple(slots.targets)
-    html = _SLOT.sub(lambda found: _escape_attribute(targets[int(found.group(1))]), template)
-    rendered = parse_html(html)
-    _published[body] = PublishedRender(
-        PackedText(template),
-        targets,
-        tuple(getattr(converter, "toc_tokens", ())),
-        frozenset(_anchor_ids(rendered.elements)),
-    )
+    rendered = parse_html(_filled(template, targets, lambda target: target))
+    if keep:
+        _published[body] = PublishedRender(
+            PackedText(template),
+            targets,
+            tuple(getattr(converter, "toc_tokens", ())),
+            frozenset(_anchor_ids(rendered.elements)),
+        )
     return rendered
 
 
 def published_render(project: Project, body: str) -> PublishedRender:
     """``body`` as the site publishes it: the render check made of it, else a new one."""
-    found = _published.get(body)
-    if found is None:
-        render_text(project, body)
-        found = _published[body]
-    return found
+    if body not in _published:
+        render_text(project, body, keep=True)
+    return _published[body]
 
 
 def forget_renders() -> None:
@@ -130,6 +130,11 @@ def _slots(converter: markdown.Markdown) -> _LinkSlots:
     assert isinstance(slots, _LinkSlots)
     slots.targets = []
     return slots
+
+
+def _filled(template: str, targets: tuple[str, ...], url_of: Callable[[str], str]) -> str:
+    urls = [_escape_attribute(url_of(target)) for target in targets]
+    return _SLOT.sub(lambda found: urls[int(found.group(1))], template)
 
 
 def _escape_attribute(value: str) -> str:
