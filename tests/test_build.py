@@ -134,3 +134,20 @@ def test_repo_site_has_the_three_case_studies_in_both_languages(built_repo: Path
             html = _html(built_repo, f"{prefix}practices/{practice}/index.html")
             assert label in html
             assert _lang(html) == (prefix.rstrip("/") or "ro")
+
+
+def test_collector_settings_come_back_after_the_pages() -> None:
+    """Full collections are rare while MkDocs runs; the caller's settings return afterwards,
+    even when the build fails (where there is no fork, it runs in the caller's process)."""
+    import gc
+
+    import pytest
+
+    from goodpractice.build import pagebuild
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with pytest.raises(RuntimeError), pagebuild._collector_for_a_growing_heap():
+        assert gc.get_threshold()[2] == pagebuild._FULL_PASS_AFTER
+        raise RuntimeError("stop")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen
