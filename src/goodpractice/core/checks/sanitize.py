@@ -87,13 +87,17 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
 
 def sanitize_html(html: str) -> str:
     """``html`` with everything outside the allow-list removed."""
+    return _cleaner().clean(html)
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    # Built once: nh3.clean() converts the allow-list and builds ammonia's cleaner at each call.
     policy = html_policy()
-    attributes = {tag: set(names) for tag, names in policy.attributes.items()}
-    return nh3.clean(
-        html,
+    return nh3.Cleaner(
         tags=set(policy.tags),
         clean_content_tags=set(policy.remove_with_content),
-        attributes=attributes,
+        attributes={tag: set(names) for tag, names in policy.attributes.items()},
         generic_attribute_prefixes=set(policy.attribute_prefixes),
         filter_style_properties=set(policy.style_properties),
         url_schemes=set(policy.url_schemes),
