@@ -34,7 +34,7 @@ from goodpractice.core.pages.registry import (
     owned_folders,
     owned_uris,
 )
-from goodpractice.core.pages.templates import Page, Pages
+from goodpractice.core.pages.templates import Page, Pages, forget_templates
 from goodpractice.core.pages.translations import (
     ReaderNotice,
     SiteLanguages,
@@ -279,6 +279,7 @@ def _edited_output(
 
 def _checked_site(project: Project, keep_cards: bool = False) -> Site:
     forget_renders()  # check renders every text again; the pages publish those renders
+    forget_templates()
     raw = load_raw(project)
     problems = check(raw, site_layout(raw))
     found = errors(problems)

@@ -98,8 +98,17 @@ def _environment(templates: Path) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Not a stat of the template file at every page (tens of thousands a build): each
+        # load of the content starts from fresh templates instead (forget_templates).
+        auto_reload=False,
     )
     return env
+
+
+def forget_templates() -> None:
+    """Read the templates again at their next use: ``goodpractice serve`` may have seen them
+    edited. Called at every load of the content (core/pipeline.py)."""
+    _environment.cache_clear()
 
 
 def render_template(site: Site, name: str, **context: object) -> str:

@@ -161,7 +161,18 @@ __all__ = [
 def published_markdown(source_path: str, page_uri: str, body: str) -> str:
     """A contributed text as its generated page at ``page_uri`` gives it to Markdown: links to
     other texts and files of the site rewritten from the repository's layout to the site's."""
-    return rewrite_links(body, lambda target: site_link(source_path, page_uri, target))
+    # check and the page both ask, for every case study's text: the second gets the first's.
+    key = (source_path, page_uri)
+    found = _published.get(key)
+    if found is not None and found[0] == body:
+        return found[1]
+    published = rewrite_links(body, lambda target: site_link(source_path, page_uri, target))
+    _published[key] = (body, published)
+    return published
+
+
+# The last text published from each source and page: one entry per text of the repository.
+_published: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 def rewrite_links(body: str, rewrite: Callable[[str], str]) -> str:
