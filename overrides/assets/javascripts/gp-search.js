@@ -16,6 +16,12 @@
   // Each language has its own Pagefind bundle (build/search_index.py). Importing it and
   // calling init() starts its worker and loads the language's WebAssembly and metadata.
   function loadPagefind(bundle) {
+    // The search page's head may have started it already (overrides/main.html), once.
+    if (!loading && root && window.gpPagefindStart) {
+      loading = window.gpPagefindStart;
+      window.gpPagefindStart = null;
+      loading.catch(function () { loading = null; });
+    }
     if (!loading) {
       loading = import(bundle).then(function (module) {
         return module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
