@@ -200,20 +200,25 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
+        # passes, even if check was bypassed. What our templates draw around a generated page's
+        # text (summary, fact box) and listings made only of them are not sanitised: Jinja
+        # escapes every value, and links from content are web addresses only (base/links).
+        # Sanitised on its own, the text cannot close the elements it sits in either.
+        # Page metadata is escaped here, the last step before templates: MkDocs renders every
+        # page's content before any template, and navigation prints other pages' titles.
         generated = self._generated(page)
         if generated is not None:
             tools = self._prerendered.pop(page.file.src_uri, None)
             if tools is not None and generated.rendered is not None:
                 html = _published_text(page, generated.rendered, tools, files, config)
+            if self._output is not None and not self._is_listing(page):
+                html = sanitize_html(html)
             html = _with_generated_html(page, generated, html)
-        # Contributed text (case studies, hand-written pages) is untrusted: only the allow-list
-        # passes, even if check was bypassed. Listings made only of our templates are left as is.
-        # Page metadata is escaped here, the last step before templates: MkDocs renders every
-        # page's content before any template, and navigation prints other pages' titles.
         if self._output is None:
             return html
         page.meta = self._published_meta(page, str(config.theme["language"]))
-        return html if self._is_listing(page) else sanitize_html(html)
+        return html if generated is not None else sanitize_html(html)
 
     def _drop_alternates(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # The head names no fallback page as a language version (as in sitemap.xml): its text

@@ -9,6 +9,7 @@ language-neutral page so the reader stays in their language.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -23,6 +24,16 @@ class Link:
     text: str
     href: str | None = None
     note: str | None = None
+
+
+# A web address a page may link to: http or https, nothing a browser would run.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+$")
+
+
+def web_address(value: object) -> str | None:
+    """``value`` if it is a web address (http, https), else None: a link from content (a
+    source's, a licence's) is made only of this, whether or not check has seen the file."""
+    return value if isinstance(value, str) and WEB_ADDRESS.match(value) else None
 
 
 @dataclass(frozen=True)

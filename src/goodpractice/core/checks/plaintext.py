@@ -13,6 +13,7 @@ import re
 import string
 from collections.abc import Iterator
 
+from goodpractice.core.base.links import web_address
 from goodpractice.core.base.messages import Message, msg
 from goodpractice.core.base.plaintext import control_characters
 from goodpractice.core.base.problems import Problem
@@ -25,7 +26,6 @@ from goodpractice.core.readers.yamlsafe import YamlDocument
 # reference (&lt; &#60; &#x3c;), which a reader would see spelt out.
 _TAG = re.compile(r"</?[A-Za-z!?/][^<>]{0,40}>?")
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
-_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+$")
 # A placeholder of an interface label: {name}, nothing else (no attribute, index or format).
 _PLACEHOLDER_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -65,7 +65,7 @@ def validate_web_addresses(doc: YamlDocument, path: str) -> Iterator[Problem]:
     """
     for where, value in yaml_strings(doc.data):
         name = where[-1] if where else ""
-        if name in ("url", "website") and not _WEB_ADDRESS.match(value):
+        if name in ("url", "website") and web_address(value) is None:
             yield Problem(
                 path,
                 doc.line_of(where),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goodpractice.core.base import formatting, pagemeta
-from goodpractice.core.base.links import Link, site_target
+from goodpractice.core.base.links import Link, site_target, web_address
 from goodpractice.core.base.text import slug
 from goodpractice.core.base.uris import (
     TAXONOMIES,
@@ -219,7 +219,7 @@ def fact_rows(
             [
                 Link(
                     source.title,
-                    href=source.url,
+                    href=web_address(source.url),
                     note=", ".join(
                         part
                         for part in (
@@ -239,7 +239,7 @@ def fact_rows(
             [
                 Link(
                     vocab["licences"].label(practice.licence, language),
-                    href=vocab["licences"][practice.licence].extra.get("url"),
+                    href=web_address(vocab["licences"][practice.licence].extra.get("url")),
                 )
             ],
         ),
