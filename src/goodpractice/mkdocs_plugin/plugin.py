@@ -35,6 +35,7 @@ from goodpractice.core.checks.files import SvgVerdicts, docs_file_problem, unsaf
 from goodpractice.core.checks.sanitize import sanitize_html
 from goodpractice.core.pages.preview import error_page, preview_notices
 from goodpractice.core.pages.templates import Page as GeneratedContent
+from goodpractice.core.pages.templates import join_blocks
 from goodpractice.core.pages.translations import ReaderNotice
 from goodpractice.core.pipeline import SiteOutput, release_page, site_output
 from goodpractice.core.readers.labels import load_labels
@@ -485,8 +486,10 @@ def _published_text(
 
 def _with_generated_html(page: Page, generated: GeneratedContent, rendered: str) -> str:
     """The page's HTML: our parts around its rendered Markdown, and their anchors known."""
-    html = generated.content(rendered if generated.markdown else "")
-    ours = generated.before + generated.after
+    before, after = generated.before, generated.after  # each unpacked once
+    text = rendered if generated.has_markdown else ""
+    html = join_blocks(before, text, after)
+    ours = before + after
     page.present_anchor_ids = (page.present_anchor_ids or set()) | {
         a or b for a, b in _ANCHOR.findall(ours)
     }

@@ -41,7 +41,9 @@ class Page:
         rendered: PublishedRender | None = None,
     ) -> None:
         self.meta = meta  # what front matter would hold: title, description, gp_* keys
-        self._markdown = PackedText(markdown)  # rendered by the site generator (links, toc)
+        # Rendered by the site generator (links, toc). A text with its render is held as it is
+        # by that render's cache (readers/rendering.published_render): not packed a second time.
+        self._markdown = PackedText(markdown, packed=rendered is None)
         self._before = PackedText(before)  # HTML from our templates, before the Markdown
         self._after = PackedText(after)  # and after it
         # The Markdown as check rendered it: the site generator only sets its link targets.
@@ -50,6 +52,10 @@ class Page:
     @property
     def markdown(self) -> str:
         return self._markdown.text
+
+    @property
+    def has_markdown(self) -> bool:
+        return bool(self._markdown)
 
     @property
     def before(self) -> str:
@@ -76,7 +82,7 @@ class Page:
 
     def content(self, rendered_markdown: str) -> str:
         """The page's HTML, given its Markdown rendered (joined as Markdown joins blocks)."""
-        return "\n\n".join(part for part in (self.before, rendered_markdown, self.after) if part)
+        return join_blocks(self.before, rendered_markdown, self.after)
 
     def as_markdown(self) -> str:
         """The page as a Markdown file with YAML front matter, for generators that need files
@@ -84,6 +90,11 @@ class Page:
         body = "\n\n".join(part for part in (self.before, self.markdown, self.after) if part)
         dumped = yaml.safe_dump(dict(self.meta), allow_unicode=True, sort_keys=False, width=1000)
         return f"---\n{dumped}---\n\n{body}\n"
+
+
+def join_blocks(*parts: str) -> str:
+    """HTML parts joined as Markdown joins blocks; empty ones left out."""
+    return "\n\n".join(part for part in parts if part)
 
 
 # docs-tree uri -> {language: page}; a language left out falls back to the default one.
