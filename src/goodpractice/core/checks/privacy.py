@@ -63,7 +63,8 @@ def _validate_contact_consent(doc: YamlDocument, path: str) -> Iterator[Problem]
 def _personal_data(text: str) -> Iterator[tuple[str, str]]:
     """('email' or 'phone', what was found) in ``text``, decoded."""
     for candidate in dict.fromkeys((text, unquote(text))):
-        for match in _EMAIL.finditer(candidate):
+        # No address without its "@": the pattern is not run over text without one (most).
+        for match in _EMAIL.finditer(candidate) if "@" in candidate else ():
             yield "email", match.group(0)
         for match in _PHONE.finditer(candidate):
             if _looks_like_phone(match.group(0)):
