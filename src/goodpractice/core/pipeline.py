@@ -150,14 +150,16 @@ def single_use_output() -> Iterator[None]:
             _last.output = None
 
 
-def release_page(output: SiteOutput, src_uri: str) -> None:
-    """A page is written: drop its HTML, keeping what other pages may ask of it (its metadata)."""
+def release_page(output: SiteOutput, src_uri: str) -> bool:
+    """A page is written: drop its HTML, keeping what other pages may ask of it (its metadata).
+    True in a one-off build, where the page is not made again."""
     if not _single_use:
-        return
+        return False
     page = output.contents.get(src_uri)
     if page is not None:
         output.contents[src_uri] = Page(page.meta)
     output.trusted_html.pop(src_uri, None)
+    return True
 
 
 # Inside content_read_once(), the content is taken to stay as it was first read.

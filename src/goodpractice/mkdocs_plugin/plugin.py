@@ -241,7 +241,9 @@ class GoodPracticePlugin(BasePlugin[GoodPracticeConfig]):
         # built inside the first one's on_post_build: both would be in memory at once.
         if self._output is not None:
             page.content = None
-            release_page(self._output, page.file.src_uri)  # only in a one-off build
+            if release_page(self._output, page.file.src_uri):  # only in a one-off build
+                for key in pagemeta.DRAWN_ONCE_KEYS:
+                    page.meta.pop(key, None)
         return output
 
     on_post_page = CombinedEvent(_drop_alternates, _release_content)

@@ -45,6 +45,9 @@ CASE_BLOCKS = "gp_case_blocks"
 # Keys whose value is HTML made by our own templates. The adapter sets them from the core's
 # own records (SiteOutput.trusted_html, notices), never from a page's metadata.
 HTML_KEYS = frozenset({TRANSLATION_NOTICE, CONTACTS, HOME, CASE_BLOCKS})
+# What only the page itself draws: a one-off build drops it once the page is written (MkDocs
+# keeps every page's metadata to the end; these held 10-20 KB of each case study's page).
+DRAWN_ONCE_KEYS = frozenset({CONTACTS, CASE_BLOCKS, HOME, JSONLD, SEARCH_DATA, OFFLINE})
 # Keys whose value is data serialised with ``tojson`` (which escapes for HTML itself).
 DATA_KEYS = frozenset({JSONLD, OFFLINE})
 
