@@ -8,6 +8,7 @@
   if (!script) return;
   // The site root, for result addresses: this script is at assets/javascripts/.
   var siteRoot = new URL("../../", script.src);
+  // overrides/main.html starts Pagefind on the search page with the same options.
   var EXCERPT_WORDS = 24;
   var root = document.getElementById("gp-search");
   var header = document.getElementById("gp-header-q");

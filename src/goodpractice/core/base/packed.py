@@ -10,25 +10,17 @@ import zlib
 
 
 class PackedText:
-    """A text stored compressed; ``text`` gives it back. Equal texts are equal packs.
-
-    ``packed=False`` keeps a text that is held elsewhere anyway as it is: packing it would
-    cost CPU and save no memory. Each text is always made one way (equal only to its kind)."""
+    """A text stored compressed; ``text`` gives it back. Equal texts are equal packs."""
 
     __slots__ = ("_data",)
 
-    def __init__(self, text: str, packed: bool = True) -> None:
+    def __init__(self, text: str) -> None:
         # Level 1: most of the saving, for under a second of CPU per 1,000 case studies.
-        self._data: bytes | str = (
-            (zlib.compress(text.encode("utf-8"), 1) if text else b"") if packed else text
-        )
+        self._data = zlib.compress(text.encode("utf-8"), 1) if text else b""
 
     @property
     def text(self) -> str:
-        data = self._data
-        if isinstance(data, str):
-            return data
-        return zlib.decompress(data).decode("utf-8") if data else ""
+        return zlib.decompress(self._data).decode("utf-8") if self._data else ""
 
     def __bool__(self) -> bool:
         return bool(self._data)
@@ -36,11 +28,10 @@ class PackedText:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PackedText):
             return NotImplemented
-        return self._data == other._data  # a packed text never equals a kept one
+        return self._data == other._data
 
     def __hash__(self) -> int:
         return hash(self._data)
 
     def __repr__(self) -> str:
-        unit = "characters" if isinstance(self._data, str) else "bytes"
-        return f"PackedText({len(self._data)} {unit})"
+        return f"PackedText({len(self._data)} bytes)"

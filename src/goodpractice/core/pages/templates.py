@@ -41,9 +41,7 @@ class Page:
         rendered: PublishedRender | None = None,
     ) -> None:
         self.meta = meta  # what front matter would hold: title, description, gp_* keys
-        # Rendered by the site generator (links, toc). A text with its render is held as it is
-        # by that render's cache (readers/rendering.published_render): not packed a second time.
-        self._markdown = PackedText(markdown, packed=rendered is None)
+        self._markdown = PackedText(markdown)  # rendered by the site generator (links, toc)
         self._before = PackedText(before)  # HTML from our templates, before the Markdown
         self._after = PackedText(after)  # and after it
         # The Markdown as check rendered it: the site generator only sets its link targets.

@@ -98,8 +98,8 @@ def forget_renders() -> None:
 
 
 # The renders of the texts loaded last, by text: check makes them, the pages publish them.
-# Keyed by a digest, not by the text: the texts would stay in memory, unpacked, to the end
-# (two bytes a character with one Romanian letter; 32 MB at 1,000 case studies).
+# Keyed by a digest, not by the text: as keys the texts would stay in memory, unpacked (two
+# bytes a character with one Romanian letter), to the end of the build.
 _published: dict[bytes, PublishedRender] = {}
 
 
