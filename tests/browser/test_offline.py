@@ -160,24 +160,32 @@ def usb(built_repo: Path, tmp_path: Path) -> Path:
 def test_the_usb_copy_opens_from_disk_with_every_link_working(context: Any, usb: Path) -> None:
     context.set_offline(True)
     page = context.new_page()
-    failed: list[str] = []
-    page.on("requestfailed", lambda r: failed.append(r.url))
+    failed: list[tuple[str, str | None]] = []
+    page.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
     pages = sorted(usb.rglob("*.html"))
     assert len(pages) > 30
     for html in pages:
         page.goto(html.as_uri())
-        hrefs = page.locator("a[href], link[rel=stylesheet], script[src], img[src]").evaluate_all(
-            "nodes => nodes.map(n => n.href || n.src)"
-        )
+        links = "a[href], link[rel=stylesheet], link[rel=icon], script[src], img[src]"
+        hrefs = page.locator(links).evaluate_all("nodes => nodes.map(n => n.href || n.src)")
         for href in hrefs:
             if href.startswith("file://"):
                 target = Path(href.removeprefix("file://").split("#")[0].split("?")[0])
                 assert target.is_file(), (html, href)
             else:
                 assert href.startswith(("https://", "mailto:")), (html, href)
-    # Only the theme's sitemap lookups (for its language menu) fail from disk.
-    assert not [u for u in failed if u.startswith("file://") and not u.endswith("sitemap.xml")]
-    assert not [u for u in failed if not u.startswith(("file://", SITE_URL))], failed
+    # Only the theme's sitemap lookups (for its language menu) fail from disk. A request still
+    # under way when the next page opens is aborted (the favicon, on a loaded machine, once);
+    # its file is there, which the loop above has checked.
+    on_disk = [
+        url
+        for url, why in failed
+        if url.startswith("file://")
+        and not url.endswith("sitemap.xml")
+        and why != "net::ERR_ABORTED"
+    ]
+    assert not on_disk, failed
+    assert not [url for url, _ in failed if not url.startswith(("file://", SITE_URL))], failed
 
 
 @pytest.mark.parametrize("language", ["ro", "en"])
