@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the build against the baseline a user would really pick: plain mkdocs-material.
 
-Usage: .venv/bin/python scripts/bench.py [N ...]        (default: 1000 5000)
+Usage: .venv/bin/python scripts/bench.py [--pairs K] [N ...]   (default: 1 pair; 1000 5000)
        .venv/bin/python scripts/bench.py serve [N]      (default: 1000)
        .venv/bin/python scripts/bench.py search [N]     (default: 1000; scripts/bench_search.py)
 
@@ -14,6 +14,9 @@ languages). It is built twice, each build in a fresh process:
   files in a plain docs folder: Romanian at the root, English under ``en/``), with the site's
   hand-written navigation (case studies out of the sidebar, as on our site) and Material's
   ``search`` plugin on, as a plain Material site has.
+
+With ``--pairs K`` each is built K times, alternating which goes first (A B, B A, ...), and
+the medians are compared (each run's CPU and memory are printed too).
 
 For each build: CPU seconds (user + system of every process of the build, its subprocesses
 included), wall seconds, peak memory (the largest resident memory of the build's processes
@@ -213,27 +216,61 @@ def _rounded(found: dict[str, float]) -> dict[str, float]:
     }
 
 
-def run(count: int) -> dict[str, object]:
+def run(count: int, pairs: int = 1) -> dict[str, object]:
+    """Both builds of N case studies, ``pairs`` times each on the same corpus, in the order
+    A B, B A, A B... so that a drift of the host's speed (10% within an hour, measured here)
+    weighs on both alike; the medians are compared. Each build starts without a site."""
     with tempfile.TemporaryDirectory(prefix="gp-bench-") as tmp:
         root = Path(tmp) / "repo"
         root.mkdir()
         make_corpus(root, count)
         load_before = os.getloadavg()
         gp = Path(sys.executable).with_name("goodpractice")
-        gp_found = measure(
-            [str(gp), "build", "--root", str(root)], root, {"GOODPRACTICE_PDF": "off"}
-        )
-        gp_site = site_facts(root / "site")
-        bare = plain_material_docs(root, Path(tmp) / "bare-site")
+        bare_site_dir = Path(tmp) / "bare-site"
+        bare = plain_material_docs(root, bare_site_dir)
         mk = Path(sys.executable).with_name("mkdocs")
-        bare_found = measure([str(mk), "build", "-q", "-f", "mkdocs.yml"], bare)
-        bare_site = site_facts(Path(tmp) / "bare-site")
+        builds = {
+            "goodpractice": (
+                [str(gp), "build", "--root", str(root)],
+                root,
+                {"GOODPRACTICE_PDF": "off"},
+                root / "site",
+            ),
+            "plain_material": (
+                [str(mk), "build", "-q", "-f", "mkdocs.yml"],
+                bare,
+                None,
+                bare_site_dir,
+            ),
+        }
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in builds}
+        facts: dict[str, dict[str, object]] = {}
+        for turn in range(pairs):
+            order = list(builds) if turn % 2 == 0 else list(reversed(builds))
+            for name in order:
+                command, cwd, env, site = builds[name]
+                shutil.rmtree(site, ignore_errors=True)
+                runs[name].append(measure(command, cwd, env))
+                facts[name] = site_facts(site)
         load_after = os.getloadavg()
+    medians = {
+        name: {key: statistics.median(r[key] for r in found) for key in found[0]}
+        for name, found in runs.items()
+    }
+    gp_found, bare_found = medians["goodpractice"], medians["plain_material"]
     return {
         "practices": count,
+        "pairs": pairs,
         "load_average": [round(x, 1) for x in (*load_before, *load_after)],
-        "goodpractice": {**_rounded(gp_found), **gp_site},
-        "plain_material": {**_rounded(bare_found), **bare_site},
+        **{
+            name: {
+                **_rounded(medians[name]),
+                **facts[name],
+                "runs_cpu_s": [round(r["cpu"], 1) for r in runs[name]],
+                "runs_peak_mb": [round(r["peak_mb"]) for r in runs[name]],
+            }
+            for name in builds
+        },
         "ratios_goodpractice_over_plain": {
             "cpu": round(gp_found["cpu"] / bare_found["cpu"], 2),
             "peak_memory": round(gp_found["peak_mb"] / bare_found["peak_mb"], 2),
@@ -344,10 +381,13 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["serve"]:
         print(json.dumps(run_serve(int(argv[1]) if len(argv) > 1 else 1000), indent=2))
         return
+    pairs = 1
+    if argv[:1] == ["--pairs"]:
+        pairs, argv = int(argv[1]), argv[2:]
     counts = [int(a) for a in argv] or [1000, 5000]
     results = []
     for count in counts:
-        results.append(run(count))
+        results.append(run(count, pairs))
         print(json.dumps(results[-1], indent=2), flush=True)
     print()
     print("| N | build | CPU s | wall s | peak MB | site MB | HTML pages | largest HTML KB |")

@@ -241,3 +241,48 @@ def test_build_reports_in_the_language_of_its_messages(
     assert "Date deschise: practices.json " in result.output
     assert f"Site-ul este gata în {root / 'site'} (pagini: " in result.output
     assert " KiB" in result.output and "Built " not in result.output
+
+
+def test_a_card_is_made_once_for_every_listing_and_links_from_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every listing shares a case study's card (the catalogue, its themes, target groups,
+    places, organisations); only the link is set for each page. A card whose text holds the
+    mark the link is set at (check bypassed) is made the slow way, with its text as it is."""
+    from dataclasses import replace
+
+    from goodpractice.core.pages import catalogue
+    from goodpractice.core.pages.registry import generated_pages
+    from goodpractice.core.pipeline import load_site
+    from goodpractice.core.readers.project import Project
+
+    site = load_site(Project.at(make_project(tmp_path / "p")))
+    made: list[tuple[str, str, str]] = []
+    original = catalogue.render_template
+
+    def counted(site_: Any, name: str, **context: Any) -> str:
+        if name == "card.html":
+            card = context["card"]
+            made.append((card.id, context["labels"]["catalogue.place"], context["role"]))
+        return original(site_, name, **context)
+
+    monkeypatch.setattr(catalogue, "render_template", counted)
+    pages = generated_pages(site)
+    assert len(made) == len(set(made))
+    assert {id_ for id_, _, _ in made} == set(site.practices)
+    listed = [
+        page.before
+        for page in pages["themes/" + site.practices["alpha"].themes[0] + "/index.md"].values()
+    ]
+    assert all('href="../../practices/alpha/"' in html for html in listed)
+    assert 'href="alpha/"' in pages["practices/index.md"]["ro"].before
+    assert not catalogue._cards_of_build(site)  # let go once the listings are made
+
+    alpha = site.practices["alpha"]
+    text = alpha.texts["ro"]
+    odd = replace(
+        alpha, texts={**alpha.texts, "ro": replace(text, title=text.title + catalogue._HREF)}
+    )
+    shown = catalogue.CardHtml(site, "ro")(odd, "themes/x/")
+    assert shown.count('href="../../practices/alpha/"') == 1
+    assert catalogue._HREF in shown

@@ -18,8 +18,9 @@ from goodpractice.core.readers.vocabularies import Vocabularies
 _Args = ParamSpec("_Args")
 _Result = TypeVar("_Result")
 
-# (language, case id, link to it, role) -> the case study it was rendered from, and its HTML.
-CardCache = dict[tuple[str, str, str, str], tuple[Practice, str]]
+# (language, case id, role) -> the case study it was rendered from, and its HTML on either side
+# of the link to it (pages/catalogue.CardHtml: the one part that depends on the listing page).
+CardCache = dict[tuple[str, str, str], tuple[Practice, tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Site:
     similar: dict[str, tuple[Similar, ...]] = field(default_factory=dict)
     # Cards of case studies as listings render them (pages/catalogue.CardHtml), kept by
     # ``serve`` from one save to the next (a site after an edit shares them with the site
-    # before); None: each listing renders its own (the build holds no HTML it does not need).
+    # before); None: the listings of one build share theirs until its pages are made.
     cards: CardCache | None = field(default=None, compare=False, repr=False)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from goodpractice.core.base import formatting, pagemeta
 from goodpractice.core.base.text import fold
@@ -24,7 +24,7 @@ from goodpractice.core.base.uris import (
     url_between,
 )
 from goodpractice.core.model.practice import Practice
-from goodpractice.core.model.site import CardCache, Site
+from goodpractice.core.model.site import CardCache, Site, per_site
 from goodpractice.core.opendata.exports import dataset_jsonld, download_links
 from goodpractice.core.pages.catalogue_index import IndexFiles, by_title, catalogue_index_files
 from goodpractice.core.pages.evidence import EvidenceView, evidence_view
@@ -104,28 +104,54 @@ def cards(site: Site, practices: list[Practice], language: str, from_uri: str) -
     return [card(site, p, language, from_uri) for p in by_title(site, practices, language)]
 
 
+# Where a card's link goes, while its HTML is made once for every listing page. Text from
+# content holds no NUL (check refuses control characters); a card that does, with check
+# bypassed, is simply made again for each page.
+_HREF = "\x00gp-card-href\x00"
+
+
+@per_site
+def _cards_of_build(site: Site) -> CardCache:
+    """The cards one build's listings share (the catalogue, themes, target groups, places and
+    organisations all list each case study); dropped by ``forget_cards``."""
+    return {}
+
+
+def forget_cards(site: Site) -> None:
+    """Let the cards of a build go once its listings are made (``serve`` keeps its own)."""
+    if site.cards is None:
+        _cards_of_build(site).clear()
+
+
 class CardHtml:
-    """Each case study's card in one language as HTML (card.html), made once per address it
-    is linked from: a case study is listed on the catalogue and on each of its themes, target
-    groups, regions and organisations, and those pages sit at a handful of depths only."""
+    """Each case study's card in one language as HTML (card.html), made once and shared by
+    every page that lists it: only the link differs from page to page."""
 
     def __init__(self, site: Site, language: str) -> None:
         self.site = site
         self.language = language
         self.labels = site.labels.for_language(language)
-        self._made: CardCache = {} if site.cards is None else site.cards
+        self._made: CardCache = _cards_of_build(site) if site.cards is None else site.cards
 
     def __call__(self, practice: Practice, from_uri: str, role: str = "") -> Markup:
         href = url_between(from_uri, practice_uri(practice.id))
-        key = (self.language, practice.id, href, role)
+        key = (self.language, practice.id, role)
         found = self._made.get(key)
         # A kept card is used only for the very case study it was made from: an edited case
         # is a new object (model/site.site_after_edit), so its card is made again.
         if found is None or found[0] is not practice:
-            made = replace(card(self.site, practice, self.language, from_uri), href=href)
-            html = render_template(self.site, "card.html", labels=self.labels, card=made, role=role)
-            found = self._made[key] = (practice, Markup(html))
-        return Markup(found[1])
+            made = self._render(practice, from_uri, _HREF, role)
+            found = self._made[key] = (practice, tuple(made.split(_HREF)))
+        around = found[1]
+        if len(around) != 2:
+            return self._render(practice, from_uri, href, role)
+        return Markup(around[0] + str(escape(href)) + around[1])
+
+    def _render(self, practice: Practice, from_uri: str, href: str, role: str) -> Markup:
+        made = replace(card(self.site, practice, self.language, from_uri), href=href)
+        return Markup(
+            render_template(self.site, "card.html", labels=self.labels, card=made, role=role)
+        )
 
 
 def filters(site: Site, language: str) -> list[Filter]:

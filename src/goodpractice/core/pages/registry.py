@@ -79,6 +79,7 @@ def generated_pages(site: Site) -> Pages:
     pages: Pages = {}
     for generator in GENERATORS:
         pages.update(generator.render(site))
+    catalogue.forget_cards(site)
     return pages
 
 
