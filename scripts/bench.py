@@ -20,7 +20,9 @@ the medians are compared (each run's CPU and memory are printed too).
 
 For each build: CPU seconds (user + system of every process of the build, its subprocesses
 included), wall seconds, peak memory (the largest resident memory of the build's processes
-together, sampled every 20 ms, and never less than the largest single process's max RSS), the
+together, sampled every 20 ms, and never less than the largest single process's max RSS; a
+forked child's pages shared with its parent count twice there, so the peak of their
+proportional set sizes, PSS, sampled every 100 ms, is printed beside it), the
 size of the site and its largest HTML page. The load average is printed beside them: other
 work on the machine inflates wall time much more than CPU seconds.
 
@@ -73,11 +75,11 @@ def tree(pid):
             pass
     return pids
 
-def rss_kb(pid):
+def memory_kb(pid, path, field):
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(f"/proc/{pid}/{path}") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -85,9 +87,14 @@ def rss_kb(pid):
 
 start = time.perf_counter()
 child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-peak = 0
+peak = peak_pss = 0
+turn = 0
 while child.poll() is None:
-    peak = max(peak, sum(rss_kb(p) for p in tree(child.pid)))
+    pids = tree(child.pid)
+    peak = max(peak, sum(memory_kb(p, "status", "VmRSS:") for p in pids))
+    if turn % 5 == 0:  # the kernel walks every page for it: every 100 ms only
+        peak_pss = max(peak_pss, sum(memory_kb(p, "smaps_rollup", "Pss:") for p in pids))
+    turn += 1
     time.sleep(0.02)
 stderr = child.stderr.read().decode()
 seconds = time.perf_counter() - start
@@ -99,6 +106,7 @@ print(json.dumps({
     "wall": seconds,
     "cpu": usage.ru_utime + usage.ru_stime,
     "peak_kb": max(peak, usage.ru_maxrss),
+    "peak_pss_kb": peak_pss,
 }))
 """
 
@@ -114,7 +122,12 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
         env={**os.environ, **(env or {})},
     ).stdout
     found = json.loads(out)
-    return {"cpu": found["cpu"], "wall": found["wall"], "peak_mb": found["peak_kb"] / 1024}
+    return {
+        "cpu": found["cpu"],
+        "wall": found["wall"],
+        "peak_mb": found["peak_kb"] / 1024,
+        "peak_pss_mb": found["peak_pss_kb"] / 1024,
+    }
 
 
 def site_facts(folder: Path) -> dict[str, object]:
@@ -213,6 +226,7 @@ def _rounded(found: dict[str, float]) -> dict[str, float]:
         "cpu_s": round(found["cpu"], 1),
         "wall_s": round(found["wall"], 1),
         "peak_mb": round(found["peak_mb"]),
+        "peak_pss_mb": round(found["peak_pss_mb"]),
     }
 
 
@@ -268,12 +282,14 @@ def run(count: int, pairs: int = 1) -> dict[str, object]:
                 **facts[name],
                 "runs_cpu_s": [round(r["cpu"], 1) for r in runs[name]],
                 "runs_peak_mb": [round(r["peak_mb"]) for r in runs[name]],
+                "runs_peak_pss_mb": [round(r["peak_pss_mb"]) for r in runs[name]],
             }
             for name in builds
         },
         "ratios_goodpractice_over_plain": {
             "cpu": round(gp_found["cpu"] / bare_found["cpu"], 2),
             "peak_memory": round(gp_found["peak_mb"] / bare_found["peak_mb"], 2),
+            "peak_pss": round(gp_found["peak_pss_mb"] / bare_found["peak_pss_mb"], 2),
         },
     }
 
@@ -390,14 +406,17 @@ def main(argv: list[str]) -> None:
         results.append(run(count, pairs))
         print(json.dumps(results[-1], indent=2), flush=True)
     print()
-    print("| N | build | CPU s | wall s | peak MB | site MB | HTML pages | largest HTML KB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| N | build | CPU s | wall s | peak MB | peak PSS MB | site MB | HTML pages | largest KB |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         for name in ("goodpractice", "plain_material"):
             m = r[name]
             assert isinstance(m, dict)
             print(
                 f"| {r['practices']} | {name} | {m['cpu_s']} | {m['wall_s']} | {m['peak_mb']} | "
+                f"{m['peak_pss_mb']} | "
                 f"{m['site_mb']} | {m['html_pages']} | {m['largest_html_kb']} |"
             )
         ratios, load = r["ratios_goodpractice_over_plain"], r["load_average"]
